@@ -1,0 +1,163 @@
+import type { Readable } from 'node:stream';
+import { classifySku } from './classify/classify-sku.js';
+import { parseConfig } from './config/load-config.js';
+import type { Config, ConfigInput } from './config/schema.js';
+import { resolveSettings } from './config/settings.js';
+import { ConfigError } from './errors.js';
+import { isIsoDate, todayUtc } from './normalize/dates.js';
+import { normalizeRow } from './normalize/normalize-row.js';
+import type { NumberStyle } from './normalize/units.js';
+import { activeRules, evaluate } from './policy/evaluate.js';
+import {
+  type ColumnMap,
+  type ColumnOverrides,
+  cellOf,
+  describeColumns,
+  mapColumns,
+} from './read/map-columns.js';
+import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
+import { openCatalog, type ReadOptions } from './read/read-catalog.js';
+import type { Reporter } from './report/reporter.js';
+import { type Highlights, SummaryCollector } from './summarize.js';
+import type { AuditedSku, AuditMeta, AuditSummary, IsoDate } from './types.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+export interface AuditOptions extends ReadOptions {
+  /** A validated config, or a plain object to validate; the defaults of SPEC §3-5 otherwise. */
+  config?: Config | ConfigInput;
+  /** The audit date, `YYYY-MM-DD`; today (UTC) otherwise. */
+  asOf?: IsoDate;
+  /** `field → header` choices over the built-in header names (`--map`). */
+  columns?: ColumnOverrides;
+  /** Name of a stream input in reports. */
+  name?: string;
+  /** Outputs, fed in the same pass over the input. */
+  reporters?: Reporter[];
+  /** Called with every audited SKU, in file order. */
+  onSku?: (sku: AuditedSku) => void;
+  /** How many example lines per rule and worst SKUs the summary keeps. */
+  limits?: { examplesPerRule?: number; worst?: number };
+}
+
+export interface AuditResult {
+  meta: AuditMeta;
+  summary: AuditSummary;
+  highlights: Highlights;
+}
+
+/**
+ * Audits a catalog: read → normalize → classify → evaluate → report, streaming.
+ *
+ * Two passes over the bytes: the first only counts the SKUs of each product (variety rule 4 needs the
+ * whole file's count before any SKU of the product is classified); the second audits and reports. Memory
+ * grows with the number of product and SKU keys, never with the row data.
+ */
+export async function audit(
+  input: string | Readable | CatalogSource,
+  options: AuditOptions = {},
+): Promise<AuditResult> {
+  const config = parseConfig(options.config ?? {});
+  const asOf = options.asOf ?? todayUtc();
+  if (!isIsoDate(asOf)) throw new ConfigError(`--as-of "${asOf}" is not a date: use YYYY-MM-DD`);
+  const source =
+    typeof input === 'string'
+      ? await fileSource(input)
+      : 'open' in input && 'dispose' in input
+        ? input
+        : await streamSource(input as Readable, options.name ?? '<stdin>');
+  try {
+    return await auditSource(source, config, asOf, options);
+  } finally {
+    await source.dispose();
+  }
+}
+
+async function auditSource(
+  source: CatalogSource,
+  config: Config,
+  asOf: IsoDate,
+  options: AuditOptions,
+): Promise<AuditResult> {
+  const overrides = { ...config.columns, ...options.columns };
+  const { columns, productSkus, rows } = await indexProducts(source, overrides, options);
+
+  const reader = await openCatalog(source, options);
+  const settings = resolveSettings(config, asOf);
+  const rules = activeRules(config);
+  const style: NumberStyle = { decimalComma: reader.delimiter === ';' };
+  const context = { settings, columns };
+  const meta: AuditMeta = {
+    tool: TOOL_NAME,
+    version: VERSION,
+    schemaVersion: 1,
+    asOf,
+    policy: config.policy,
+    input: {
+      path: source.name,
+      encoding: reader.encoding,
+      delimiter: reader.delimiter,
+      rows,
+      columns: describeColumns(columns),
+    },
+  };
+  const reporters = options.reporters ?? [];
+  for (const reporter of reporters) await reporter.start({ meta, headers: reader.headers });
+
+  const collector = new SummaryCollector({
+    examplesPerRule: options.limits?.examplesPerRule ?? 5,
+    worst: options.limits?.worst ?? 10,
+  });
+  const firstLineOf = new Map<string, number>();
+  const duplicateKey = columns.index.sku !== undefined ? 'sku' : 'productId';
+
+  for await (const batch of reader.records) {
+    for (const record of batch) {
+      const sku = normalizeRow(record, columns, style);
+      const key = sku[duplicateKey];
+      let duplicateOfLine: number | null = null;
+      if (key !== null) {
+        const first = firstLineOf.get(key);
+        if (first === undefined) firstLineOf.set(key, sku.line);
+        else duplicateOfLine = first;
+      }
+      const classified = classifySku(
+        sku,
+        {
+          productSkus: sku.productKey === null ? 1 : (productSkus.get(sku.productKey) ?? 1),
+          duplicateOfLine,
+        },
+        settings,
+      );
+      const audited: AuditedSku = { ...classified, findings: evaluate(classified, rules, context) };
+      collector.add(audited);
+      for (const reporter of reporters) reporter.sku(audited);
+      options.onSku?.(audited);
+    }
+    await Promise.all(reporters.map((reporter) => reporter.ready()));
+  }
+
+  const { summary, highlights } = collector.finish();
+  for (const reporter of reporters) await reporter.finish({ meta, summary, highlights });
+  return { meta, summary, highlights };
+}
+
+/** The first pass: the column map, and how many rows each product has. */
+async function indexProducts(
+  source: CatalogSource,
+  overrides: ColumnOverrides,
+  options: ReadOptions,
+): Promise<{ columns: ColumnMap; productSkus: Map<string, number>; rows: number }> {
+  const reader = await openCatalog(source, options);
+  const columns = mapColumns(reader.headers, overrides);
+  const productSkus = new Map<string, number>();
+  let rows = 0;
+  for await (const batch of reader.records) {
+    for (const record of batch) {
+      rows++;
+      const key =
+        cellOf(record.cells, columns, 'productId').trim() || cellOf(record.cells, columns, 'sku').trim();
+      if (key !== '') productSkus.set(key, (productSkus.get(key) ?? 0) + 1);
+    }
+  }
+  return { columns, productSkus, rows };
+}

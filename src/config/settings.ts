@@ -1,0 +1,35 @@
+import { type CategoryMatcher, categoryMatcher } from '../classify/category-match.js';
+import type { IsoDate } from '../types.js';
+import { SIZE_PRESETS, type SizeEnvelope } from './presets.js';
+import type { Config } from './schema.js';
+
+/** The config, resolved once per run into what the classifiers and rules use directly. */
+export interface Settings {
+  config: Config;
+  asOf: IsoDate;
+  envelope: SizeEnvelope;
+  nonStandard: CategoryMatcher;
+  standard: CategoryMatcher;
+  eligible: CategoryMatcher;
+  madeToOrder: readonly string[];
+  noBrand: ReadonlySet<string>;
+}
+
+export function resolveSettings(config: Config, asOf: IsoDate): Settings {
+  const { preset, ...limits } = config.size;
+  const envelope: SizeEnvelope = { ...SIZE_PRESETS[preset] };
+  if (limits.maxWeightKg !== undefined) envelope.maxWeightKg = limits.maxWeightKg;
+  if (limits.maxLongestSideCm !== undefined) envelope.maxLongestSideCm = limits.maxLongestSideCm;
+  if (limits.maxSumOfSidesCm !== undefined) envelope.maxSumOfSidesCm = limits.maxSumOfSidesCm;
+  if (limits.maxSidesCm !== undefined) envelope.maxSidesCm = limits.maxSidesCm;
+  return {
+    config,
+    asOf,
+    envelope,
+    nonStandard: categoryMatcher(config.categories.nonStandard),
+    standard: categoryMatcher(config.categories.standard),
+    eligible: categoryMatcher(config.window.eligibleCategories ?? config.categories.nonStandard),
+    madeToOrder: config.variety.madeToOrderKeywords.map((k) => k.toLowerCase()),
+    noBrand: new Set(config.variety.noBrandValues.map((v) => v.toLowerCase())),
+  };
+}

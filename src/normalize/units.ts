@@ -1,0 +1,137 @@
+import type { NumberCell } from '../types.js';
+
+export type WeightUnit = 'kg' | 'g' | 'lb' | 'oz';
+export type LengthUnit = 'cm' | 'mm' | 'm' | 'in';
+export type HandlingUnit = 'days' | 'hours';
+
+export const KG_PER: Record<WeightUnit, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
+export const CM_PER: Record<LengthUnit, number> = { cm: 1, mm: 0.1, m: 100, in: 2.54 };
+
+const WEIGHT_WORDS = new Map<string, WeightUnit>([
+  ['kg', 'kg'],
+  ['kgs', 'kg'],
+  ['kilogram', 'kg'],
+  ['kilograms', 'kg'],
+  ['千克', 'kg'],
+  ['公斤', 'kg'],
+  ['g', 'g'],
+  ['gr', 'g'],
+  ['gram', 'g'],
+  ['grams', 'g'],
+  ['克', 'g'],
+  ['lb', 'lb'],
+  ['lbs', 'lb'],
+  ['pound', 'lb'],
+  ['pounds', 'lb'],
+  ['oz', 'oz'],
+  ['ounce', 'oz'],
+  ['ounces', 'oz'],
+]);
+const LENGTH_WORDS = new Map<string, LengthUnit>([
+  ['cm', 'cm'],
+  ['厘米', 'cm'],
+  ['centimeter', 'cm'],
+  ['centimeters', 'cm'],
+  ['mm', 'mm'],
+  ['毫米', 'mm'],
+  ['millimeter', 'mm'],
+  ['millimeters', 'mm'],
+  ['m', 'm'],
+  ['米', 'm'],
+  ['meter', 'm'],
+  ['meters', 'm'],
+  ['in', 'in'],
+  ['inch', 'in'],
+  ['inches', 'in'],
+  ['"', 'in'],
+]);
+
+export function weightUnitOf(word: string): WeightUnit | undefined {
+  return WEIGHT_WORDS.get(word.trim().toLowerCase());
+}
+
+export function lengthUnitOf(word: string): LengthUnit | undefined {
+  return LENGTH_WORDS.get(word.trim().toLowerCase());
+}
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const EURO_THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+,\d+$/;
+
+export interface NumberStyle {
+  /** The file uses a comma as its decimal mark (a `;`-delimited export from a European locale). */
+  decimalComma: boolean;
+}
+
+/**
+ * A number as sellers type it: `1.5`, `1,5`, `1,234.5`, `1.234,5`. A lone comma followed by exactly three
+ * digits (`1,500`) is ambiguous; it is read as a decimal comma only when the file uses one.
+ * Returns NaN when the text is not a number.
+ */
+export function parseDecimal(text: string, style: NumberStyle): number {
+  const value = text.trim();
+  if (PLAIN.test(value)) return Number(value);
+  if (THOUSANDS.test(value) && !(style.decimalComma && /^[+-]?\d{1,3},\d{3}$/.test(value))) {
+    return Number(value.replace(/,/g, ''));
+  }
+  if (DECIMAL_COMMA.test(value)) return Number(value.replace(',', '.'));
+  if (EURO_THOUSANDS.test(value)) return Number(value.replace(/\./g, '').replace(',', '.'));
+  return Number.NaN;
+}
+
+const WITH_UNIT = /^(.*?\d\.?)\s*([a-z"\u4e00-\u9fff]+)\.?$/i;
+
+/**
+ * A measured cell → a number in the target unit. The unit is the one written in the cell (`1.2 kg`,
+ * `4 in`), else the one from the header. Empty → null; unreadable or an unknown unit → NaN.
+ */
+export function parseMeasure<U extends string>(
+  text: string,
+  headerUnit: U,
+  unitOf: (word: string) => U | undefined,
+  factor: Record<U, number>,
+  style: NumberStyle,
+): NumberCell {
+  const value = text.trim();
+  if (value === '') return null;
+  let unit: U | undefined = headerUnit;
+  let numberText = value;
+  const match = WITH_UNIT.exec(value);
+  if (match?.[1] !== undefined && match[2] !== undefined) {
+    unit = unitOf(match[2]);
+    numberText = match[1];
+  }
+  if (unit === undefined) return Number.NaN;
+  return parseDecimal(numberText, style) * factor[unit];
+}
+
+export function parseWeightKg(text: string, unit: WeightUnit, style: NumberStyle): NumberCell {
+  return parseMeasure(text, unit, weightUnitOf, KG_PER, style);
+}
+
+export function parseLengthCm(text: string, unit: LengthUnit, style: NumberStyle): NumberCell {
+  return parseMeasure(text, unit, lengthUnitOf, CM_PER, style);
+}
+
+export function parsePlainNumber(text: string, style: NumberStyle): NumberCell {
+  const value = text.trim();
+  return value === '' ? null : parseDecimal(value, style);
+}
+
+const HOURS_WORDS = new Set(['h', 'hr', 'hrs', 'hour', 'hours', '小时']);
+const DAYS_WORDS = new Set(['d', 'day', 'days', '天', '日', '工作日']);
+
+/** Handling time → hours. `3`, `3 days`, `72h`, `3天`. */
+export function parseHandlingHours(text: string, unit: HandlingUnit, style: NumberStyle): NumberCell {
+  return parseMeasure<HandlingUnit>(
+    text,
+    unit,
+    (word) => {
+      const w = word.toLowerCase();
+      return HOURS_WORDS.has(w) ? 'hours' : DAYS_WORDS.has(w) ? 'days' : undefined;
+    },
+    { days: 24, hours: 1 },
+    style,
+  );
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../config/schema.js';
+import type { ClassifiedSku, Finding, Severity } from '../types.js';
+import type { Rule, RuleContext } from './define-rule.js';
+import { RULES } from './rules/index.js';
+
+export interface ActiveRule {
+  rule: Rule<string, never>;
+  severity: Severity;
+}
+
+/** The rules that run, each with its severity: the one place where the config's severities apply. */
+export function activeRules(config: Config): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of RULES) {
+    const severity = config.rules[rule.id] ?? rule.severity;
+    if (severity !== 'off') active.push({ rule: rule as unknown as Rule<string, never>, severity });
+  }
+  return active;
+}
+
+export function evaluate(sku: ClassifiedSku, rules: readonly ActiveRule[], context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity } of rules) {
+    const result = rule.check(sku, context);
+    if (result === undefined) continue;
+    const hits = Array.isArray(result) ? result : [result];
+    for (const hit of hits) {
+      findings.push({ rule: rule.id, severity, field: hit.field, args: hit.args as Record<string, unknown> });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,59 @@
+import duplicateSku from './duplicate-sku.js';
+import formulaLikeCell from './formula-like-cell.js';
+import fullManagedAvailable from './full-managed-available.js';
+import handlingExceedsWindow from './handling-exceeds-window.js';
+import handlingOutOfRange from './handling-out-of-range.js';
+import implausibleWeight from './implausible-weight.js';
+import invalidDate from './invalid-date.js';
+import invalidGtin from './invalid-gtin.js';
+import invalidNumber from './invalid-number.js';
+import malformedRow from './malformed-row.js';
+import missingListingDate from './missing-listing-date.js';
+import missingSizeData from './missing-size-data.js';
+import missingSku from './missing-sku.js';
+import newWindowEnding from './new-window-ending.js';
+import placeholderDimensions from './placeholder-dimensions.js';
+import specialGoodsInWarehouse from './special-goods-in-warehouse.js';
+import unknownChannel from './unknown-channel.js';
+import varietyInWarehouse from './variety-in-warehouse.js';
+import warehouseCandidate from './warehouse-candidate.js';
+
+/** Every rule, in the order SPEC §5 lists them (malformed-row first: it explains the rest of its row). */
+export const RULES = [
+  malformedRow,
+  missingSku,
+  duplicateSku,
+  invalidNumber,
+  invalidDate,
+  missingSizeData,
+  missingListingDate,
+  placeholderDimensions,
+  implausibleWeight,
+  invalidGtin,
+  handlingOutOfRange,
+  formulaLikeCell,
+  unknownChannel,
+  handlingExceedsWindow,
+  newWindowEnding,
+  warehouseCandidate,
+  fullManagedAvailable,
+  varietyInWarehouse,
+  specialGoodsInWarehouse,
+] as const;
+
+export type RuleId = (typeof RULES)[number]['id'];
+export const RULE_IDS = RULES.map((rule) => rule.id) as [RuleId, ...RuleId[]];
+
+const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): (typeof RULES)[number] | undefined {
+  return BY_ID.get(id);
+}
+
+/**
+ * The ids as plain strings, for the config schema: the rules' own types depend on the config's type, so
+ * the schema must not depend on theirs.
+ */
+export function ruleIdList(): [string, ...string[]] {
+  return RULE_IDS;
+}

@@ -1,0 +1,50 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { InputError } from '../errors.js';
+
+/** The bytes of a catalog, which the audit may read more than once (an index pass, then the audit). */
+export interface CatalogSource {
+  /** The name reports use: the path, or the name given to standard input. */
+  name: string;
+  /** The file on disk that holds the bytes. */
+  path: string;
+  open(): Readable;
+  /** Removes the temporary copy of a stream; a no-op for a file. */
+  dispose(): Promise<void>;
+}
+
+const CHUNK = 1 << 20;
+
+export async function fileSource(path: string, name = path): Promise<CatalogSource> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new InputError(`cannot read ${path}: ${why}`);
+  }
+  if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory, not a catalog file`);
+  return {
+    name,
+    path,
+    open: () => createReadStream(path, { highWaterMark: CHUNK }),
+    dispose: async () => {},
+  };
+}
+
+/**
+ * A stream (standard input) is copied to a temporary file first, so that it can be read twice like a
+ * file; memory stays flat whatever its size.
+ */
+export async function streamSource(stream: Readable, name: string): Promise<CatalogSource> {
+  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-'));
+  const path = join(dir, 'stdin');
+  await pipeline(stream, createWriteStream(path));
+  const source = await fileSource(path, name);
+  return { ...source, dispose: () => rm(dir, { recursive: true, force: true }) };
+}

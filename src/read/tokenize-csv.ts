@@ -1,0 +1,168 @@
+import { InputError } from '../errors.js';
+
+/** One physical record of a delimited file. */
+export interface RawRow {
+  cells: string[];
+  /** 1-based physical line where the record starts. */
+  line: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * A streaming tokenizer for delimited text (RFC 4180 and what spreadsheets really write).
+ *
+ * It counts physical lines exactly — `\r\n`, `\n` and a lone `\r` are one line break each, inside quoted
+ * cells too — so every record knows the line it starts on. It is lenient where files are sloppy (a quote
+ * inside an unquoted cell is text; text after a closing quote is kept) and strict only where the rest of
+ * the file would be unreadable: a quote that never closes.
+ */
+export class CsvTokenizer {
+  private pending = '';
+  private line = 1;
+  /** Characters handed out as records so far, to say where an error is. */
+  private consumed = 0;
+  private readonly delimiter: number;
+
+  constructor(delimiter: string) {
+    if (delimiter.length !== 1)
+      throw new InputError(`the delimiter must be one character, not "${delimiter}"`);
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** Feeds decoded text; appends every record it completes to `out`. */
+  push(chunk: string, out: RawRow[]): void {
+    this.parse(this.pending + chunk, false, out);
+  }
+
+  /** Ends the input; appends the last record. */
+  end(out: RawRow[]): void {
+    this.parse(this.pending, true, out);
+    this.pending = '';
+  }
+
+  private parse(text: string, final: boolean, out: RawRow[]): void {
+    const length = text.length;
+    const delimiter = this.delimiter;
+    let pos = 0;
+    let line = this.line;
+
+    records: while (pos < length) {
+      const first = text.charCodeAt(pos);
+      // An empty line is not a record.
+      if (first === LF || first === CR) {
+        if (first === CR && pos + 1 === length && !final) break;
+        pos += first === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+        line++;
+        continue;
+      }
+      const recordStart = pos;
+      const recordLine = line;
+      const cells: string[] = [];
+      for (;;) {
+        let value: string;
+        let end: number;
+        if (text.charCodeAt(pos) === QUOTE) {
+          value = '';
+          let from = pos + 1;
+          for (;;) {
+            const quote = text.indexOf('"', from);
+            if (quote === -1 || (quote + 1 === length && !final)) {
+              if (final) {
+                throw new InputError(
+                  `a quoted cell opened on line ${recordLine} never closes (character ${this.consumedBefore(recordStart)} of the records); close the quote or re-export the file`,
+                );
+              }
+              pos = recordStart;
+              line = recordLine;
+              break records;
+            }
+            line += countLineBreaks(text, from, quote);
+            value += text.slice(from, quote);
+            if (text.charCodeAt(quote + 1) === QUOTE) {
+              value += '"';
+              from = quote + 2;
+              continue;
+            }
+            end = quote + 1;
+            break;
+          }
+          // Text between the closing quote and the delimiter is kept rather than lost.
+          const after = scanUnquoted(text, end, delimiter);
+          if (after > end) value += text.slice(end, after);
+          end = after;
+        } else {
+          end = scanUnquoted(text, pos, delimiter);
+          value = text.slice(pos, end);
+        }
+        cells.push(value);
+
+        if (end === length) {
+          if (!final) {
+            pos = recordStart;
+            line = recordLine;
+            break records;
+          }
+          pos = end;
+          break;
+        }
+        const stop = text.charCodeAt(end);
+        if (stop === delimiter) {
+          pos = end + 1;
+          if (pos === length) {
+            if (!final) {
+              pos = recordStart;
+              line = recordLine;
+              break records;
+            }
+            cells.push('');
+            break;
+          }
+          continue;
+        }
+        // A line break ends the record. A CR at the very end of a chunk may be half of a CRLF.
+        if (stop === CR && end + 1 === length && !final) {
+          pos = recordStart;
+          line = recordLine;
+          break records;
+        }
+        pos = end + (stop === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+        line++;
+        break;
+      }
+      out.push({ cells, line: recordLine });
+    }
+
+    this.consumed += pos;
+    this.pending = pos < length ? text.slice(pos) : '';
+    this.line = line;
+  }
+
+  private consumedBefore(offset: number): number {
+    return this.consumed + offset + 1;
+  }
+}
+
+/** Index of the first delimiter, CR or LF at or after `from`, or the text's length. */
+function scanUnquoted(text: string, from: number, delimiter: number): number {
+  const length = text.length;
+  let i = from;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === delimiter || c === LF || c === CR) return i;
+    i++;
+  }
+  return i;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) count++;
+  }
+  return count;
+}

@@ -1,0 +1,59 @@
+import { isFormulaLike } from '../policy/rules/formula-like-cell.js';
+import type { AuditedSku } from '../types.js';
+import { describeReason, statusOf } from './describe.js';
+import type { ReporterFactory } from './reporter.js';
+
+export const AUDIT_COLUMNS = [
+  'audit_segment',
+  'audit_track',
+  'audit_fulfilment',
+  'audit_window_hours',
+  'audit_new_until',
+  'audit_status',
+  'audit_findings',
+  'audit_reasons',
+] as const;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(value: string, escapeFormulas: boolean): string {
+  const text = escapeFormulas && isFormulaLike(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function auditCells(sku: AuditedSku): string[] {
+  const rules: string[] = [];
+  for (const finding of sku.findings) if (!rules.includes(finding.rule)) rules.push(finding.rule);
+  return [
+    sku.segment,
+    sku.track,
+    sku.fulfilment.join(';'),
+    String(sku.window.hours),
+    sku.window.newUntil ?? '',
+    statusOf(sku),
+    rules.join(';'),
+    sku.reasons.map(describeReason).join('; '),
+  ];
+}
+
+/**
+ * The input, annotated: its columns unchanged and in order, then the audit's. Cells a spreadsheet would
+ * run as formulas get a leading `'` unless `--no-escape-formulas`. Files get a UTF-8 BOM so that Excel
+ * reads Chinese headers right; standard output does not, for pipes.
+ */
+export const annotatedCsvReporter: ReporterFactory = (sink, options) => {
+  const row = (cells: readonly string[]) =>
+    `${cells.map((cell) => csvCell(cell, options.escapeFormulas)).join(',')}\r\n`;
+  return {
+    start({ headers }) {
+      sink.write(`${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS])}`);
+    },
+    sku(sku) {
+      sink.write(row([...sku.cells, ...auditCells(sku)]));
+    },
+    ready: () => sink.ready(),
+    async finish() {
+      await sink.close();
+    },
+  };
+};

@@ -1,0 +1,119 @@
+import { RULE_IDS } from './policy/rules/index.js';
+import {
+  type AuditedSku,
+  type AuditSummary,
+  SEGMENTS,
+  type Segment,
+  type Severity,
+  TRACKS,
+  type Track,
+} from './types.js';
+
+/** A SKU worth showing in a summary: where it is, and how bad. */
+export interface SkuExample {
+  line: number;
+  sku: string | null;
+  productId: string | null;
+  segment: Segment;
+  track: Track;
+  counts: Record<Severity, number>;
+  rules: string[];
+}
+
+/** What the table, Markdown and GitHub summaries show beyond the JSON summary; bounded in size. */
+export interface Highlights {
+  /** SKUs per segment and recommended track. */
+  segmentTracks: Record<Segment, Record<Track, number>>;
+  /** The first lines each rule fired on (up to `examplesPerRule`). */
+  ruleLines: Record<string, number[]>;
+  /** The severity each rule that fired ran at (after the config). */
+  ruleSeverities: Record<string, Severity>;
+  /** The SKUs with the most severe findings (up to `worst`), worst first. */
+  worst: SkuExample[];
+}
+
+export interface SummaryLimits {
+  examplesPerRule: number;
+  worst: number;
+}
+
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+const rank = (c: Record<Severity, number>) => [c.error, c.warning, c.info] as const;
+
+function worse(a: SkuExample, b: SkuExample): boolean {
+  const [ra, rb] = [rank(a.counts), rank(b.counts)];
+  for (let i = 0; i < 3; i++) if (ra[i] !== rb[i]) return (ra[i] ?? 0) > (rb[i] ?? 0);
+  return false;
+}
+
+/** Counts as SKUs go by; keeps only counts and a bounded number of examples, whatever the file's size. */
+export class SummaryCollector {
+  readonly summary: AuditSummary = {
+    rows: 0,
+    segments: zeros(SEGMENTS),
+    tracks: zeros(TRACKS),
+    findings: { error: 0, warning: 0, info: 0 },
+    rules: {},
+  };
+  readonly highlights: Highlights = {
+    segmentTracks: Object.fromEntries(SEGMENTS.map((s) => [s, zeros(TRACKS)])) as Highlights['segmentTracks'],
+    ruleLines: {},
+    ruleSeverities: {},
+    worst: [],
+  };
+  private readonly ruleCounts = new Map<string, number>();
+
+  constructor(private readonly limits: SummaryLimits) {}
+
+  add(sku: AuditedSku): void {
+    const { summary, highlights } = this;
+    summary.rows++;
+    summary.segments[sku.segment]++;
+    summary.tracks[sku.track]++;
+    highlights.segmentTracks[sku.segment][sku.track]++;
+    if (sku.findings.length === 0) return;
+    const counts = { error: 0, warning: 0, info: 0 };
+    const rules: string[] = [];
+    for (const finding of sku.findings) {
+      counts[finding.severity]++;
+      summary.findings[finding.severity]++;
+      const seen = this.ruleCounts.get(finding.rule) ?? 0;
+      this.ruleCounts.set(finding.rule, seen + 1);
+      if (!rules.includes(finding.rule)) {
+        rules.push(finding.rule);
+        highlights.ruleSeverities[finding.rule] = finding.severity;
+        const lines = highlights.ruleLines[finding.rule] ?? [];
+        highlights.ruleLines[finding.rule] = lines;
+        if (lines.length < this.limits.examplesPerRule) lines.push(sku.line);
+      }
+    }
+    if (counts.error + counts.warning === 0) return;
+    const example: SkuExample = {
+      line: sku.line,
+      sku: sku.sku,
+      productId: sku.productId,
+      segment: sku.segment,
+      track: sku.track,
+      counts,
+      rules,
+    };
+    const worst = highlights.worst;
+    if (worst.length < this.limits.worst || worse(example, worst[worst.length - 1] as SkuExample)) {
+      let i = worst.length;
+      while (i > 0 && worse(example, worst[i - 1] as SkuExample)) i--;
+      worst.splice(i, 0, example);
+      if (worst.length > this.limits.worst) worst.pop();
+    }
+  }
+
+  /** The summary, with per-rule counts in the rules' own order. */
+  finish(): { summary: AuditSummary; highlights: Highlights } {
+    for (const id of RULE_IDS) {
+      const count = this.ruleCounts.get(id);
+      if (count !== undefined) this.summary.rules[id] = count;
+    }
+    return { summary: this.summary, highlights: this.highlights };
+  }
+}
