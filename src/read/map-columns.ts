@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { lengthUnitOf, weightUnitOf } from '../normalize/units.js';
 import { FIELDS, type Field } from '../types.js';
 import { type ColumnUnit, HEADER_ALIASES, normalizeHeader } from './header-aliases.js';
 
@@ -39,7 +40,8 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     const alias = HEADER_ALIASES.find(
       (a) => a.field === field && a.headers.includes(normalizeHeader(wanted)),
     );
-    if (alias?.unit) unit[field] = alias.unit;
+    const found = alias?.unit ?? unitInHeader(field, wanted);
+    if (found) unit[field] = found;
   }
 
   for (const alias of HEADER_ALIASES) {
@@ -49,7 +51,8 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
       if (i === undefined || taken.has(i)) continue;
       index[alias.field] = i;
       taken.add(i);
-      if (alias.unit) unit[alias.field] = alias.unit;
+      const found = alias.unit ?? unitInHeader(alias.field, headers[i] ?? '');
+      if (found) unit[alias.field] = found;
       break;
     }
   }
@@ -65,6 +68,22 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     if (i !== undefined) fieldOf[i] = field;
   }
   return { headers, index, unit, fieldOf };
+}
+
+const UNIT_SUFFIX = /(?:[_\s-][([]?|[([]|^)([a-z]+|[\u4e00-\u9fff]+)[)\]]?$/;
+
+/** The unit a header names at its end: `weight_g`, `Weight (lb)`, `length [mm]`, `重量（克）`. */
+export function unitInHeader(field: Field, header: string): ColumnUnit | undefined {
+  const match = UNIT_SUFFIX.exec(normalizeHeader(header));
+  const word = match?.[1];
+  if (word === undefined) return undefined;
+  if (field === 'weight') return weightUnitOf(word);
+  if (field === 'length' || field === 'width' || field === 'height') return lengthUnitOf(word);
+  if (field === 'handling') {
+    if (['h', 'hours', 'hour', 'hrs', '小时'].includes(word)) return 'hours';
+    if (['d', 'days', 'day', '天'].includes(word)) return 'days';
+  }
+  return undefined;
 }
 
 export function cellOf(cells: readonly string[], map: ColumnMap, field: Field): string {
