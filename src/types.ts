@@ -107,8 +107,8 @@ export type Reason =
   | { code: 'brand-and-mpn' }
   | { code: 'no-identity' }
   | { code: 'light-small'; weightKg: number; longestCm: number; sumCm: number }
-  | { code: 'regular'; weightKg: number; longestCm: number; sumCm: number }
-  | { code: 'size-unknown' }
+  | { code: 'regular'; weightKg: number; longestCm: number; sumCm: number; over: string[] }
+  | { code: 'size-unknown'; missing: string[] }
   | { code: 'special-goods' }
   | { code: 'window-extended'; until: IsoDate };
 

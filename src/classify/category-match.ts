@@ -29,7 +29,11 @@ export interface CategoryMatcher {
 export function categoryMatcher(keywords: readonly string[] | '*'): CategoryMatcher {
   if (keywords === '*') return { match: (category) => (category === null ? undefined : '*') };
   const cjk = keywords.filter((k) => CJK.test(k)).map((k) => ({ keyword: k, text: k.toLowerCase() }));
-  const latin = keywords.filter((k) => !CJK.test(k)).map((k) => ({ keyword: k, words: words(k) }));
+  // The most specific keyword wins: "kitchen tools" before "tools".
+  const latin = keywords
+    .filter((k) => !CJK.test(k))
+    .map((k) => ({ keyword: k, words: words(k) }))
+    .sort((a, b) => b.words.length - a.words.length);
   const cache = new Map<string, string | undefined>();
   return {
     match(category) {

@@ -10,20 +10,31 @@ export function sizeClass(
 ): { sizeClass: SizeClass; reason: Reason } {
   const { weightKg, lengthCm, widthCm, heightCm } = sku;
   if (!usable(weightKg) || !usable(lengthCm) || !usable(widthCm) || !usable(heightCm)) {
-    return { sizeClass: 'unknown', reason: { code: 'size-unknown' } };
+    const fields = { weight: weightKg, length: lengthCm, width: widthCm, height: heightCm };
+    const missing = Object.entries(fields)
+      .filter(([, value]) => !usable(value))
+      .map(([field]) => field);
+    return { sizeClass: 'unknown', reason: { code: 'size-unknown', missing } };
   }
   const sides = [lengthCm, widthCm, heightCm].map(round).sort((a, b) => b - a) as [number, number, number];
   const sumCm = round(sides[0] + sides[1] + sides[2]);
   const weight = round(weightKg);
-  const fits =
-    weight <= envelope.maxWeightKg &&
-    (envelope.maxLongestSideCm === undefined || sides[0] <= envelope.maxLongestSideCm) &&
-    (envelope.maxSumOfSidesCm === undefined || sumCm <= envelope.maxSumOfSidesCm) &&
-    (envelope.maxSidesCm === undefined || sides.every((side, i) => side <= (envelope.maxSidesCm?.[i] ?? 0)));
+  const over: string[] = [];
+  if (weight > envelope.maxWeightKg) over.push(`weight over ${envelope.maxWeightKg} kg`);
+  if (envelope.maxLongestSideCm !== undefined && sides[0] > envelope.maxLongestSideCm) {
+    over.push(`longest side over ${envelope.maxLongestSideCm} cm`);
+  }
+  if (envelope.maxSumOfSidesCm !== undefined && sumCm > envelope.maxSumOfSidesCm) {
+    over.push(`sides sum over ${envelope.maxSumOfSidesCm} cm`);
+  }
+  const maxSides = envelope.maxSidesCm;
+  if (maxSides !== undefined && sides.some((side, i) => side > (maxSides[i] ?? 0))) {
+    over.push(`sides over ${maxSides.join(' × ')} cm`);
+  }
   const facts = { weightKg: weight, longestCm: sides[0], sumCm };
-  return fits
+  return over.length === 0
     ? { sizeClass: 'light-small', reason: { code: 'light-small', ...facts } }
-    : { sizeClass: 'regular', reason: { code: 'regular', ...facts } };
+    : { sizeClass: 'regular', reason: { code: 'regular', ...facts, over } };
 }
 
 /** Rounds away binary noise (0.1 + 0.2) so that inclusive limits hold for the numbers as typed. */

@@ -31,9 +31,9 @@ export function describeReason(reason: Reason): string {
     case 'light-small':
       return `light-small: ${kg(reason.weightKg)}, longest side ${reason.longestCm} cm, sides sum ${reason.sumCm} cm`;
     case 'regular':
-      return `not light-small: ${kg(reason.weightKg)}, longest side ${reason.longestCm} cm, sides sum ${reason.sumCm} cm`;
+      return `not light-small (${reason.over.join(', ')}): ${kg(reason.weightKg)}, longest side ${reason.longestCm} cm, sides sum ${reason.sumCm} cm`;
     case 'size-unknown':
-      return 'size unknown: weight or a side missing or invalid';
+      return `size unknown: no usable ${reason.missing.join(', ')}`;
     case 'special-goods':
       return 'special goods: ships just in time, not from the warehouse';
     case 'window-extended':

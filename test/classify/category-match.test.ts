@@ -37,3 +37,11 @@ describe('categoryMatcher', () => {
     expect(ring.match(null)).toBeUndefined();
   });
 });
+
+describe('categoryMatcher specificity', () => {
+  it('names the most specific keyword that matches', () => {
+    expect(categoryMatcher(['tools', 'kitchen tools']).match('Home > Kitchen Tools > Peelers')).toBe(
+      'kitchen tools',
+    );
+  });
+});

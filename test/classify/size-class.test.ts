@@ -38,11 +38,15 @@ describe('size class (ae-light-small: ≤ 2.0 kg, longest ≤ 60 cm, sum ≤ 90 
 
   it('applies the Amazon presets on sorted sides', async () => {
     const us = { size: { preset: 'amazon-us-small-standard' } };
-    expect(await size({ weight_kg: 0.45, length_cm: 1.9, width_cm: 38, height_cm: 30 }, us)).toBe('light-small');
+    expect(await size({ weight_kg: 0.45, length_cm: 1.9, width_cm: 38, height_cm: 30 }, us)).toBe(
+      'light-small',
+    );
     expect(await size({ weight_kg: 0.46, length_cm: 1.9, width_cm: 38, height_cm: 30 }, us)).toBe('regular');
     expect(await size({ weight_kg: 0.1, length_cm: 2, width_cm: 38, height_cm: 30 }, us)).toBe('regular');
     const eu = { size: { preset: 'amazon-eu-small-parcel' } };
-    expect(await size({ weight_kg: 3.9, length_cm: 12, width_cm: 35, height_cm: 25 }, eu)).toBe('light-small');
+    expect(await size({ weight_kg: 3.9, length_cm: 12, width_cm: 35, height_cm: 25 }, eu)).toBe(
+      'light-small',
+    );
     expect(await size({ weight_kg: 3.9, length_cm: 13, width_cm: 35, height_cm: 25 }, eu)).toBe('regular');
   });
 

@@ -6,7 +6,13 @@ const NEUTRAL = { category: 'Toys & Games > Puzzles', gtin: '', brand: 'NONE', m
 
 describe('variety class: the first matching rule decides, every matching rule is a reason', () => {
   it('1. made to order by title words, English and Chinese', async () => {
-    for (const title of ['Custom name necklace', 'Personalised mug', 'Handmade soap', 'Made to order sofa', '定制T恤']) {
+    for (const title of [
+      'Custom name necklace',
+      'Personalised mug',
+      'Handmade soap',
+      'Made to order sofa',
+      '定制T恤',
+    ]) {
       const sku = await auditRow({ title, category: 'Phone Accessories' });
       expect(sku.varietyClass, title).toBe('non-standard');
       expect(sku.reasons[0]?.code).toBe('made-to-order-title');
@@ -21,7 +27,12 @@ describe('variety class: the first matching rule decides, every matching rule is
   it('2. a non-standard category wins over a standard one', async () => {
     const sku = await auditRow({ category: 'Storage > Bags' });
     expect(sku.varietyClass).toBe('non-standard');
-    expect(sku.reasons.map((r) => r.code)).toEqual(['non-standard-category', 'standard-category', 'valid-gtin', 'light-small']);
+    expect(sku.reasons.map((r) => r.code)).toEqual([
+      'non-standard-category',
+      'standard-category',
+      'valid-gtin',
+      'light-small',
+    ]);
   });
 
   it('3. a standard category decides before variety and identity', async () => {
@@ -30,10 +41,13 @@ describe('variety class: the first matching rule decides, every matching rule is
   });
 
   it('4. six SKUs of one product make it high-variety; five do not', async () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ ...NEUTRAL, sku: `S${i}`, gtin: '4006381333931' }));
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...NEUTRAL, sku: `S${i}`, gtin: '4006381333931' }));
     const six = await auditText(catalog(rows(6)));
     expect(six.skus.map((s) => s.varietyClass)).toEqual(Array(6).fill('non-standard'));
-    expect(six.skus[0]?.reasons.map(describeReason)[0]).toBe('high variety: 6 SKUs in the product (6 or more)');
+    expect(six.skus[0]?.reasons.map(describeReason)[0]).toBe(
+      'high variety: 6 SKUs in the product (6 or more)',
+    );
     const five = await auditText(catalog(rows(5)));
     expect(five.skus.map((s) => s.varietyClass)).toEqual(Array(5).fill('standard'));
   });
@@ -60,6 +74,8 @@ describe('variety class: the first matching rule decides, every matching rule is
 
   it('takes its lists from the config', async () => {
     const config = { categories: { nonStandard: ['puzzles'], standard: [] } };
-    expect((await auditRow({ ...NEUTRAL, gtin: '4006381333931' }, { config })).varietyClass).toBe('non-standard');
+    expect((await auditRow({ ...NEUTRAL, gtin: '4006381333931' }, { config })).varietyClass).toBe(
+      'non-standard',
+    );
   });
 });

@@ -32,17 +32,22 @@ describe('shipping window', () => {
   it('is 72 h before the extension took effect (2024-09-09)', async () => {
     const sku = await auditRow({ ...NEW_DRESS, listed_at: '2024-09-01' }, { asOf: '2024-09-08' });
     expect(sku.window.hours).toBe(72);
-    expect((await auditRow({ ...NEW_DRESS, listed_at: '2024-09-01' }, { asOf: '2024-09-09' })).window.hours).toBe(96);
+    expect(
+      (await auditRow({ ...NEW_DRESS, listed_at: '2024-09-01' }, { asOf: '2024-09-09' })).window.hours,
+    ).toBe(96);
   });
 
   it('is 72 h with newUntil null without a listing date, or with an invalid or future one', async () => {
     for (const listed_at of ['', '2026-02-30', '2026-12-01']) {
-      expect((await auditRow({ ...NEW_DRESS, listed_at })).window, listed_at).toMatchObject({ hours: 72, newUntil: null });
+      expect((await auditRow({ ...NEW_DRESS, listed_at })).window, listed_at).toMatchObject({
+        hours: 72,
+        newUntil: null,
+      });
     }
   });
 
   it('takes the eligible categories from the config ("*" = all)', async () => {
-    const config = { window: { eligibleCategories: '*' } };
+    const config = { window: { eligibleCategories: '*' } } as const;
     expect((await auditRow({ listed_at: '2026-11-01' }, { config })).window.hours).toBe(96);
   });
 

@@ -17,6 +17,6 @@ export default defineRule({
   },
   message: ({ value, asOf }) =>
     asOf === null
-      ? `listing date "${value}" is not a date (use YYYY-MM-DD); the 72 h window is assumed`
+      ? `listing date "${value}" is not a real calendar date (expected YYYY-MM-DD or YYYY/MM/DD); the 72 h window is assumed`
       : `listing date "${value}" is after the audit date ${asOf}; the 72 h window is assumed`,
 });

@@ -11,5 +11,5 @@ export default defineRule({
       ? { field: 'channel', args: {} }
       : undefined,
   message: () =>
-    'non-standard, high-variety goods on full-managed: the policy steers them to POP (semi-managed or JIT)',
+    'non-standard goods on full-managed: the policy steers non-standard, high-variety goods to POP (semi-managed or JIT)',
 });

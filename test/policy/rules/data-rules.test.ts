@@ -81,18 +81,28 @@ describe('missing-listing-date', () => {
 
 describe('placeholder-dimensions', () => {
   it('fires for a 15 × 15 × 15 cm package and for a zero weight', async () => {
-    expect(await findingsOf({ length_cm: 15, width_cm: 15, height_cm: 15 }, 'placeholder-dimensions')).toHaveLength(1);
+    expect(
+      await findingsOf({ length_cm: 15, width_cm: 15, height_cm: 15 }, 'placeholder-dimensions'),
+    ).toHaveLength(1);
     expect(await findingsOf({ weight_kg: 0 }, 'placeholder-dimensions')).toHaveLength(1);
-    expect(await findingsOf({ length_cm: 15, width_cm: 15, height_cm: 14 }, 'placeholder-dimensions')).toHaveLength(0);
+    expect(
+      await findingsOf({ length_cm: 15, width_cm: 15, height_cm: 14 }, 'placeholder-dimensions'),
+    ).toHaveLength(0);
   });
 });
 
 describe('implausible-weight', () => {
   it('fires above 5 kg per litre, not at it', async () => {
     // 10 × 10 × 10 cm = 1 L.
-    expect(await findingsOf({ weight_kg: 850, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight')).toHaveLength(1);
-    expect(await findingsOf({ weight_kg: 5, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight')).toHaveLength(0);
-    expect(await findingsOf({ weight_kg: 5.1, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight')).toHaveLength(1);
+    expect(
+      await findingsOf({ weight_kg: 850, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight'),
+    ).toHaveLength(1);
+    expect(
+      await findingsOf({ weight_kg: 5, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight'),
+    ).toHaveLength(0);
+    expect(
+      await findingsOf({ weight_kg: 5.1, length_cm: 10, width_cm: 10, height_cm: 10 }, 'implausible-weight'),
+    ).toHaveLength(1);
   });
 });
 
@@ -141,14 +151,28 @@ describe('malformed-row', () => {
     const { skus } = await auditText(text);
     expect(skus.map((s) => ruleIds(s).includes('malformed-row'))).toEqual([true, true, false]);
     expect(skus[1]?.cells).toHaveLength(HEADERS.length);
-    expect(formatMessage(skus[0]?.findings[0] as never)).toBe(`row has ${HEADERS.length + 1} cells, the header ${HEADERS.length}: extra cells are cut`);
+    expect(formatMessage(skus[0]?.findings[0] as never)).toBe(
+      `row has ${HEADERS.length + 1} cells, the header ${HEADERS.length}: extra cells are cut`,
+    );
   });
 });
 
 describe('unknown-channel', () => {
   it('fires for a channel value it cannot read, and accepts every documented spelling', async () => {
     expect(ruleIds(await auditRow({ channel: 'marketplace' }))).toContain('unknown-channel');
-    for (const channel of ['pop', 'POP', 'semi', 'full', 'choice', 'warehouse', 'jit', '自运营', '半托管', '全托管', '仓发']) {
+    for (const channel of [
+      'pop',
+      'POP',
+      'semi',
+      'full',
+      'choice',
+      'warehouse',
+      'jit',
+      '自运营',
+      '半托管',
+      '全托管',
+      '仓发',
+    ]) {
       expect(ruleIds(await auditRow({ channel })), channel).not.toContain('unknown-channel');
     }
   });

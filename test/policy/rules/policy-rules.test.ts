@@ -8,7 +8,9 @@ describe('handling-exceeds-window', () => {
   it('fires when handling is longer than the window, not when equal', async () => {
     expect(ruleIds(await auditRow({ handling_days: 4 }))).toContain('handling-exceeds-window');
     expect(ruleIds(await auditRow({ handling_days: 3 }))).not.toContain('handling-exceeds-window');
-    expect(ruleIds(await auditRow({ ...NEW_DRESS, handling_days: 4 }))).not.toContain('handling-exceeds-window');
+    expect(ruleIds(await auditRow({ ...NEW_DRESS, handling_days: 4 }))).not.toContain(
+      'handling-exceeds-window',
+    );
     expect(ruleIds(await auditRow({ ...NEW_DRESS, handling_days: 5 }))).toContain('handling-exceeds-window');
   });
 
@@ -19,7 +21,9 @@ describe('handling-exceeds-window', () => {
   });
 
   it('does not fire for full-managed SKUs (the warehouse ships them)', async () => {
-    expect(ruleIds(await auditRow({ handling_days: 5, channel: 'full-managed' }))).not.toContain('handling-exceeds-window');
+    expect(ruleIds(await auditRow({ handling_days: 5, channel: 'full-managed' }))).not.toContain(
+      'handling-exceeds-window',
+    );
   });
 
   it('says the hours', async () => {
@@ -34,12 +38,18 @@ describe('new-window-ending', () => {
     // newUntil 2026-11-30 = audit date + 7.
     const sku = await auditRow({ ...NEW_DRESS, listed_at: '2026-10-31', handling_days: 4 });
     const finding = sku.findings.find((f) => f.rule === 'new-window-ending');
-    expect(finding && formatMessage(finding)).toBe('the window drops to 72 h on 2026-11-30; the declared 96 h will then be too long');
+    expect(finding && formatMessage(finding)).toBe(
+      'the window drops to 72 h on 2026-11-30; the declared 96 h will then be too long',
+    );
   });
 
   it('does not fire 8 days ahead, nor when handling fits 72 h', async () => {
-    expect(ruleIds(await auditRow({ ...NEW_DRESS, listed_at: '2026-11-01', handling_days: 4 }))).not.toContain('new-window-ending');
-    expect(ruleIds(await auditRow({ ...NEW_DRESS, listed_at: '2026-10-31', handling_days: 3 }))).not.toContain('new-window-ending');
+    expect(
+      ruleIds(await auditRow({ ...NEW_DRESS, listed_at: '2026-11-01', handling_days: 4 })),
+    ).not.toContain('new-window-ending');
+    expect(
+      ruleIds(await auditRow({ ...NEW_DRESS, listed_at: '2026-10-31', handling_days: 3 })),
+    ).not.toContain('new-window-ending');
   });
 });
 
@@ -49,28 +59,40 @@ describe('channel advice', () => {
     expect(ruleIds(await auditRow({ channel: 'jit' }))).toContain('warehouse-candidate');
     expect(ruleIds(await auditRow({ channel: 'full-managed' }))).not.toContain('warehouse-candidate');
     // Special goods are standard light-small but not on the warehouse track.
-    expect(ruleIds(await auditRow({ channel: 'pop', logistics_attribute: 'battery' }))).not.toContain('warehouse-candidate');
+    expect(ruleIds(await auditRow({ channel: 'pop', logistics_attribute: 'battery' }))).not.toContain(
+      'warehouse-candidate',
+    );
   });
 
   it('full-managed-available: standard light-small on semi-managed', async () => {
     expect(ruleIds(await auditRow({ channel: 'semi' }))).toEqual(['full-managed-available']);
-    expect(ruleIds(await auditRow({ channel: 'semi', weight_kg: 3, length_cm: 30, width_cm: 20, height_cm: 10 }))).toEqual([]);
+    expect(
+      ruleIds(await auditRow({ channel: 'semi', weight_kg: 3, length_cm: 30, width_cm: 20, height_cm: 10 })),
+    ).toEqual([]);
   });
 
   it('variety-in-warehouse: non-standard on full-managed', async () => {
-    expect(ruleIds(await auditRow({ category: 'Jewelry > Necklaces', channel: 'choice' }))).toContain('variety-in-warehouse');
-    expect(ruleIds(await auditRow({ category: 'Jewelry > Necklaces', channel: 'pop' }))).not.toContain('variety-in-warehouse');
+    expect(ruleIds(await auditRow({ category: 'Jewelry > Necklaces', channel: 'choice' }))).toContain(
+      'variety-in-warehouse',
+    );
+    expect(ruleIds(await auditRow({ category: 'Jewelry > Necklaces', channel: 'pop' }))).not.toContain(
+      'variety-in-warehouse',
+    );
   });
 
   it('special-goods-in-warehouse: special goods on full-managed', async () => {
-    expect(ruleIds(await auditRow({ logistics_attribute: '纯电', channel: '全托管' }))).toContain('special-goods-in-warehouse');
-    expect(ruleIds(await auditRow({ logistics_attribute: '普货', channel: '全托管' }))).not.toContain('special-goods-in-warehouse');
+    expect(ruleIds(await auditRow({ logistics_attribute: '纯电', channel: '全托管' }))).toContain(
+      'special-goods-in-warehouse',
+    );
+    expect(ruleIds(await auditRow({ logistics_attribute: '普货', channel: '全托管' }))).not.toContain(
+      'special-goods-in-warehouse',
+    );
   });
 });
 
 describe('severities', () => {
   it('come from the config, and off silences a rule', async () => {
-    const config = { rules: { 'warehouse-candidate': 'warning', 'handling-exceeds-window': 'off' } };
+    const config = { rules: { 'warehouse-candidate': 'warning', 'handling-exceeds-window': 'off' } } as const;
     const sku = await auditRow({ handling_days: 4 }, { config });
     expect(sku.findings.map((f) => [f.rule, f.severity])).toEqual([['warehouse-candidate', 'warning']]);
   });

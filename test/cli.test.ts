@@ -1,0 +1,194 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './cli-run.js';
+
+const SAMPLE = 'fixtures/sample-catalog.csv';
+const AS_OF = ['--as-of', '2026-11-23'];
+const tmp = () => mkdtempSync(join(tmpdir(), 'ca-cli-'));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+describe('channel-audit (the built binary)', () => {
+  it('prints its version and help, exit 0', () => {
+    expect(runCli(['--version'])).toMatchObject({ stdout: `${pkg.version}\n`, code: 0 });
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--format',
+      '--out',
+      '--as-of',
+      '--fail-on',
+      '--config',
+      '--map',
+      '--no-escape-formulas',
+    ]) {
+      expect(help.stdout).toContain(option);
+    }
+  });
+
+  it('exits 1 on the sample (it has errors), 0 with --fail-on none', () => {
+    expect(runCli([SAMPLE, ...AS_OF]).code).toBe(1);
+    expect(runCli([SAMPLE, ...AS_OF, '--fail-on', 'none']).code).toBe(0);
+  });
+
+  it('exits by --fail-on on a catalog with only info findings', () => {
+    const dir = tmp();
+    const file = join(dir, 'ok.csv');
+    writeFileSync(
+      file,
+      'product_id,sku,category,gtin,weight_kg,length_cm,width_cm,height_cm,handling_days,listed_at,channel\nP,S,Cables,4006381333931,0.1,10,5,2,2,2025-01-01,pop\n',
+    );
+    expect(runCli([file, ...AS_OF]).code).toBe(0);
+    expect(runCli([file, ...AS_OF, '--fail-on', 'warning']).code).toBe(0);
+    expect(runCli([file, ...AS_OF, '--fail-on', 'info']).code).toBe(1);
+  });
+
+  it('writes several outputs in one run: stdout plus --out files, by extension or FORMAT:FILE', () => {
+    const dir = tmp();
+    const run = runCli([
+      SAMPLE,
+      ...AS_OF,
+      '--format',
+      'ndjson',
+      '--out',
+      join(dir, 'a.csv'),
+      '--out',
+      `json:${join(dir, 'report.txt')}`,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(63);
+    const csv = readFileSync(join(dir, 'a.csv'), 'utf8');
+    expect(csv.startsWith('\ufeffproduct_id,sku,')).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, 'report.txt'), 'utf8'));
+    expect(json.summary.rows).toBe(63);
+    expect(json.skus).toHaveLength(63);
+  });
+
+  it('reads standard input with - or when piped with no file', () => {
+    const input = readFileSync(join(ROOT, SAMPLE));
+    const viaDash = runCli(['-', ...AS_OF, '--format', 'json'], { input });
+    const piped = runCli([...AS_OF, '--format', 'json'], { input });
+    expect(JSON.parse(viaDash.stdout).input.path).toBe('<stdin>');
+    expect(piped.stdout).toBe(viaDash.stdout);
+    const fromFile = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'json']).stdout);
+    expect(JSON.parse(piped.stdout).skus).toEqual(fromFile.skus);
+  });
+
+  it('never writes over the input, and never changes it', () => {
+    const dir = tmp();
+    const file = join(dir, 'catalog.csv');
+    copyFileSync(join(ROOT, SAMPLE), file);
+    const before = readFileSync(file);
+    const run = runCli([file, ...AS_OF, '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^channel-audit: --out .* is the input file/);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('escapes formula-like cells in the annotated CSV unless --no-escape-formulas', () => {
+    const escaped = runCli([SAMPLE, ...AS_OF, '--format', 'csv']).stdout;
+    const raw = runCli([SAMPLE, ...AS_OF, '--format', 'csv', '--no-escape-formulas']).stdout;
+    expect(escaped).toMatch(/,"'=HYPERLINK/);
+    expect(escaped).toMatch(/,'@Home Bamboo/);
+    expect(raw).toMatch(/,"?=HYPERLINK/);
+    expect(raw).not.toMatch(/'=HYPERLINK/);
+  });
+
+  it('reads a column under another name with --map', () => {
+    const dir = tmp();
+    const file = join(dir, 'c.csv');
+    writeFileSync(file, 'Item Code,Weight\nA,1.5\n');
+    const run = runCli([
+      file,
+      ...AS_OF,
+      '--format',
+      'json',
+      '--map',
+      'sku=Item Code',
+      '--map',
+      'weight=Weight',
+    ]);
+    expect(JSON.parse(run.stdout).input.columns).toEqual({ sku: 'Item Code', weight: 'Weight' });
+  });
+
+  describe('bad input: one line on stderr, exit 2, no stack trace', () => {
+    const dir = tmp();
+    const write = (name: string, content: string | Buffer) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    it.each([
+      [
+        'a missing file',
+        ['no-such-file.csv'],
+        /^channel-audit: cannot read no-such-file\.csv: no such file$/,
+      ],
+      ['a directory', ['fixtures'], /it is a directory/],
+      ['an empty file', [write('empty.csv', '')], /is empty: expected a header row/],
+      [
+        'no sku or product id column',
+        [write('nosku.csv', 'name,price\nx,1\n')],
+        /no column maps to sku or product_id \(headers seen: "name", "price"\); name one with --map sku=HEADER/,
+      ],
+      [
+        'a quote that never closes',
+        [write('quote.csv', 'sku,title\nA,"open\nB,x\n')],
+        /a quoted cell opened on line 2 never closes/,
+      ],
+      [
+        'bytes that are not text',
+        [write('bin.csv', Buffer.from([0x73, 0x6b, 0x75, 0x0a, 0xff, 0xfe, 0xfd, 0x00]))],
+        /is not UTF-8 text/,
+      ],
+      ['a bad --as-of', [SAMPLE, '--as-of', '23/11/2026'], /--as-of "23\/11\/2026" is not a date/],
+      [
+        'a bad config',
+        [SAMPLE, '--config', write('bad.json', '{"size":{"maxWeight":2}}')],
+        /unknown key "size\.maxWeight"/,
+      ],
+      [
+        'an unknown --map field',
+        [SAMPLE, '--map', 'colour=Color'],
+        /--map colour=Color: expected FIELD=HEADER/,
+      ],
+      [
+        'an --out without a known extension',
+        [SAMPLE, '--out', join(dir, 'x.pdf')],
+        /--out .*x\.pdf: cannot tell the format/,
+      ],
+      ['an unknown format', [SAMPLE, '--format', 'xml'], /argument 'xml' is invalid/],
+    ])('%s', (_what, args, message) => {
+      const run = runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim()).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('does not leave a half-written --out file behind', () => {
+      const out = join(dir, 'never.csv');
+      runCli([write('q2.csv', 'sku\n"A\n'), '--out', out]);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('prints the stack with --debug', () => {
+      const run = runCli(['no-such-file.csv', '--debug']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/\n\s+at /);
+    });
+  });
+
+  it('takes channel-audit.config.json from the working directory', () => {
+    const dir = tmp();
+    copyFileSync(join(ROOT, SAMPLE), join(dir, 'c.csv'));
+    writeFileSync(
+      join(dir, 'channel-audit.config.json'),
+      JSON.stringify({ rules: { 'handling-exceeds-window': 'off' } }),
+    );
+    const json = JSON.parse(runCli(['c.csv', ...AS_OF, '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.summary.rules['handling-exceeds-window']).toBeUndefined();
+    expect(statSync(join(dir, 'c.csv')).size).toBeGreaterThan(0);
+  });
+});
