@@ -5,6 +5,7 @@ import type { Config, ConfigInput } from './config/schema.js';
 import { resolveSettings } from './config/settings.js';
 import { ConfigError } from './errors.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
+import { ContinuationRows } from './normalize/continuation.js';
 import { normalizeRow } from './normalize/normalize-row.js';
 import type { NumberStyle } from './normalize/units.js';
 import { activeRules, evaluate } from './policy/evaluate.js';
@@ -16,7 +17,7 @@ import {
   mapColumns,
 } from './read/map-columns.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
-import { openCatalog, type ReadOptions } from './read/read-catalog.js';
+import { detectTableFormat, openCatalog, type ReadOptions, type TableFormat } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
 import { type Highlights, SummaryCollector } from './summarize.js';
 import type { AuditedSku, AuditMeta, AuditSummary, IsoDate } from './types.js';
@@ -79,12 +80,13 @@ async function auditSource(
   options: AuditOptions,
 ): Promise<AuditResult> {
   const overrides = { ...config.columns, ...options.columns };
-  const { columns, productSkus, rows } = await indexProducts(source, overrides, options);
+  const format = await detectTableFormat(source, options);
+  const { columns, productSkus, rows } = await indexProducts(source, format, overrides);
 
-  const reader = await openCatalog(source, options);
+  const reader = await openCatalog(source, format);
   const settings = resolveSettings(config, asOf);
   const rules = activeRules(config);
-  const style: NumberStyle = { decimalComma: reader.delimiter === ';' };
+  const style: NumberStyle = { decimalComma: format.delimiter === ';' };
   const context = { settings, columns };
   const meta: AuditMeta = {
     tool: TOOL_NAME,
@@ -94,10 +96,11 @@ async function auditSource(
     policy: config.policy,
     input: {
       path: source.name,
-      encoding: reader.encoding,
-      delimiter: reader.delimiter,
+      encoding: format.encoding,
+      delimiter: format.delimiter,
       rows,
       columns: describeColumns(columns),
+      ...(format.sheet !== undefined ? { sheet: format.sheet } : {}),
     },
   };
   const reporters = options.reporters ?? [];
@@ -108,11 +111,12 @@ async function auditSource(
     worst: options.limits?.worst ?? 10,
   });
   const firstLineOf = new Map<string, number>();
+  const continuation = new ContinuationRows(columns.continuationRows);
   const duplicateKey = columns.index.sku !== undefined ? 'sku' : 'productId';
 
   for await (const batch of reader.records) {
     for (const record of batch) {
-      const sku = normalizeRow(record, columns, style);
+      const sku = continuation.apply(normalizeRow(record, columns, style));
       const key = sku[duplicateKey];
       let duplicateOfLine: number | null = null;
       if (key !== null) {
@@ -144,10 +148,10 @@ async function auditSource(
 /** The first pass: the column map, and how many rows each product has. */
 async function indexProducts(
   source: CatalogSource,
+  format: TableFormat,
   overrides: ColumnOverrides,
-  options: ReadOptions,
 ): Promise<{ columns: ColumnMap; productSkus: Map<string, number>; rows: number }> {
-  const reader = await openCatalog(source, options);
+  const reader = await openCatalog(source, format);
   const columns = mapColumns(reader.headers, overrides);
   const productSkus = new Map<string, number>();
   let rows = 0;

@@ -18,6 +18,9 @@ interface CliOptions {
   config?: string;
   map: string[];
   delimiter?: string;
+  encoding?: string;
+  sheet?: string;
+  stdinFilename?: string;
   escapeFormulas: boolean;
   color?: boolean;
   debug?: boolean;
@@ -30,7 +33,7 @@ function program(): Command {
     .description(
       "Audit a marketplace catalog export against AliExpress's dual-track policy: classify every SKU, recommend its track (warehouse or POP), check its 72 h / 96 h shipping window.",
     )
-    .argument('[file]', 'catalog file (CSV); "-" or none with piped input reads standard input')
+    .argument('[file]', 'catalog file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
     .addOption(
       new Option('-f, --format <format>', 'format written to standard output')
         .choices(FORMATS)
@@ -55,7 +58,13 @@ function program(): Command {
       collect,
       [],
     )
-    .option('--delimiter <char>', 'cell delimiter (default: ,)')
+    .option('--delimiter <char>', 'cell delimiter: , ; tab | (default: detected)')
+    .option(
+      '--encoding <name>',
+      'text encoding: utf-8, utf-16le, gb18030, shift_jis, windows-1252… (default: detected)',
+    )
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
+    .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
     .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
     .option('--color', 'force colour in terminal output')
     .option('--no-color', 'no colour in terminal output')
@@ -125,6 +134,9 @@ export async function run(io: CliIo): Promise<number> {
       config,
       ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
       ...(options.delimiter !== undefined ? { delimiter: unescapeDelimiter(options.delimiter) } : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.stdinFilename !== undefined ? { name: options.stdinFilename } : {}),
       columns: parseMaps(options.map),
       reporters,
     });

@@ -164,6 +164,8 @@ export interface InputInfo {
   rows: number;
   /** Which header fed which field. */
   columns: Partial<Record<Field, string>>;
+  /** The worksheet read, for an .xlsx workbook opened with --sheet. */
+  sheet?: string;
 }
 
 export interface AuditMeta {

@@ -134,12 +134,30 @@ describe('channel-audit (the built binary)', () => {
       [
         'a quote that never closes',
         [write('quote.csv', 'sku,title\nA,"open\nB,x\n')],
-        /a quoted cell opened on line 2 never closes/,
+        /quote\.csv: a quoted cell opened on line 2 never closes \(line 2, byte 10\); close the quote or re-export the file$/,
       ],
       [
         'bytes that are not text',
         [write('bin.csv', Buffer.from([0x73, 0x6b, 0x75, 0x0a, 0xff, 0xfe, 0xfd, 0x00]))],
-        /is not UTF-8 text/,
+        /bin\.csv is not text: byte 7 is 0x00; export the catalog as CSV \(UTF-8\) or \.xlsx$/,
+      ],
+      [
+        'bytes that are not UTF-8 when UTF-8 is named',
+        [
+          write(
+            'latin.csv',
+            Buffer.concat([Buffer.from('sku,title\nA,ok\nB,caf'), Buffer.from([0xe9, 0x0a])]),
+          ),
+          '--encoding',
+          'utf-8',
+        ],
+        /latin\.csv is not valid utf-8 text at line 3, byte 21; name its encoding with --encoding/,
+      ],
+      ['an unknown encoding', [SAMPLE, '--encoding', 'klingon'], /--encoding klingon: unknown encoding/],
+      [
+        'a workbook that is not one',
+        [write('fake.xlsx', 'sku\nA\n')],
+        /fake\.xlsx is not a readable \.xlsx workbook/,
       ],
       ['a bad --as-of', [SAMPLE, '--as-of', '23/11/2026'], /--as-of "23\/11\/2026" is not a date/],
       [

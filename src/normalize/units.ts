@@ -122,16 +122,12 @@ export function parsePlainNumber(text: string, style: NumberStyle): NumberCell {
 const HOURS_WORDS = new Set(['h', 'hr', 'hrs', 'hour', 'hours', '小时']);
 const DAYS_WORDS = new Set(['d', 'day', 'days', '天', '日', '工作日']);
 
+export function handlingUnitOf(word: string): HandlingUnit | undefined {
+  const w = word.trim().toLowerCase();
+  return HOURS_WORDS.has(w) ? 'hours' : DAYS_WORDS.has(w) ? 'days' : undefined;
+}
+
 /** Handling time → hours. `3`, `3 days`, `72h`, `3天`. */
 export function parseHandlingHours(text: string, unit: HandlingUnit, style: NumberStyle): NumberCell {
-  return parseMeasure<HandlingUnit>(
-    text,
-    unit,
-    (word) => {
-      const w = word.toLowerCase();
-      return HOURS_WORDS.has(w) ? 'hours' : DAYS_WORDS.has(w) ? 'days' : undefined;
-    },
-    { days: 24, hours: 1 },
-    style,
-  );
+  return parseMeasure<HandlingUnit>(text, unit, handlingUnitOf, { days: 24, hours: 1 }, style);
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { lengthUnitOf, weightUnitOf } from '../normalize/units.js';
 import { FIELDS, type Field } from '../types.js';
-import { type ColumnUnit, HEADER_ALIASES, normalizeHeader } from './header-aliases.js';
+import { type ColumnUnit, HEADER_ALIASES, type HeaderAlias, normalizeHeader } from './header-aliases.js';
 
 export interface ColumnMap {
   headers: readonly string[];
@@ -9,8 +9,15 @@ export interface ColumnMap {
   index: Partial<Record<Field, number>>;
   /** The unit a bare number in the field's column is in. */
   unit: Partial<Record<Field, ColumnUnit>>;
+  /** A column that holds each row's unit of the field (Amazon's `…_unit_of_measure`). */
+  unitColumn: Partial<Record<Field, number>>;
   /** Field of each column, or undefined for a pass-through column. */
   fieldOf: readonly (Field | undefined)[];
+  /**
+   * Rows with an empty product id continue the product above (Shopify's Handle), and take its
+   * product-level cells (title, category, brand) when theirs are empty.
+   */
+  continuationRows: boolean;
 }
 
 /** `--map field=Header` and the config's `columns`: explicit choices that win over the alias table. */
@@ -24,7 +31,22 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
   });
   const index: Partial<Record<Field, number>> = {};
   const unit: Partial<Record<Field, ColumnUnit>> = {};
+  const unitColumn: Partial<Record<Field, number>> = {};
   const taken = new Set<number>();
+  const assign = (field: Field, i: number, alias: HeaderAlias | undefined) => {
+    const header = headers[i] ?? '';
+    index[field] = i;
+    taken.add(i);
+    const found = unitInHeader(field, header) ?? alias?.unit;
+    if (found) unit[field] = found;
+    for (const name of alias?.unitColumns ?? []) {
+      const u = position.get(name.replace('{header}', normalizeHeader(header)));
+      if (u !== undefined) {
+        unitColumn[field] = u;
+        break;
+      }
+    }
+  };
 
   for (const field of FIELDS) {
     const wanted = overrides[field];
@@ -35,13 +57,11 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
         `--map ${field}=${wanted}: the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
       );
     }
-    index[field] = i;
-    taken.add(i);
-    const alias = HEADER_ALIASES.find(
-      (a) => a.field === field && a.headers.includes(normalizeHeader(wanted)),
+    assign(
+      field,
+      i,
+      HEADER_ALIASES.find((a) => a.field === field && a.headers.includes(normalizeHeader(wanted))),
     );
-    const found = alias?.unit ?? unitInHeader(field, wanted);
-    if (found) unit[field] = found;
   }
 
   for (const alias of HEADER_ALIASES) {
@@ -49,10 +69,7 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     for (const name of alias.headers) {
       const i = position.get(name);
       if (i === undefined || taken.has(i)) continue;
-      index[alias.field] = i;
-      taken.add(i);
-      const found = alias.unit ?? unitInHeader(alias.field, headers[i] ?? '');
-      if (found) unit[alias.field] = found;
+      assign(alias.field, i, alias);
       break;
     }
   }
@@ -67,7 +84,8 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     const i = index[field];
     if (i !== undefined) fieldOf[i] = field;
   }
-  return { headers, index, unit, fieldOf };
+  const productHeader = index.productId === undefined ? '' : normalizeHeader(headers[index.productId] ?? '');
+  return { headers, index, unit, unitColumn, fieldOf, continuationRows: productHeader === 'handle' };
 }
 
 const UNIT_SUFFIX = /(?:[_\s-][([]?|[([]|^)([a-z]+|[\u4e00-\u9fff]+)[)\]]?$/;

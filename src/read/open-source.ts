@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -13,6 +13,8 @@ export interface CatalogSource {
   /** The file on disk that holds the bytes. */
   path: string;
   open(): Readable;
+  /** The first `bytes` bytes, and whether that is the whole file. */
+  sample(bytes: number): Promise<{ bytes: Buffer; complete: boolean }>;
   /** Removes the temporary copy of a stream; a no-op for a file. */
   dispose(): Promise<void>;
 }
@@ -33,6 +35,16 @@ export async function fileSource(path: string, name = path): Promise<CatalogSour
     name,
     path,
     open: () => createReadStream(path, { highWaterMark: CHUNK }),
+    sample: async (bytes) => {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = Buffer.alloc(Math.min(bytes, info.size));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead >= info.size };
+      } finally {
+        await handle.close();
+      }
+    },
     dispose: async () => {},
   };
 }

@@ -1,25 +1,76 @@
+import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CatalogRecord } from '../types.js';
+import { checkEncoding, detectDelimiter, detectEncoding, isZip } from './detect-format.js';
 import type { CatalogSource } from './open-source.js';
-import { CsvTokenizer, type RawRow } from './tokenize-csv.js';
+import { readXlsxRows } from './read-xlsx.js';
+import { CsvTokenizer, type RawRow, UnclosedQuoteError } from './tokenize-csv.js';
 
 export interface ReadOptions {
-  /** Cell delimiter; `,` unless given. */
+  /** Text encoding (any WHATWG label); detected when absent. */
+  encoding?: string;
+  /** Cell delimiter; detected when absent. */
   delimiter?: string;
+  /** Worksheet of an .xlsx workbook; the first when absent. */
+  sheet?: string;
+}
+
+/** How a file is to be read, decided once from its first bytes. */
+export interface TableFormat {
+  kind: 'csv' | 'xlsx';
+  /** WHATWG encoding name, or `xlsx`. */
+  encoding: string;
+  /** Cell delimiter, or '' for a workbook. */
+  delimiter: string;
+  sheet?: string;
 }
 
 export interface CatalogReader {
   headers: string[];
-  encoding: string;
-  delimiter: string;
   /** The data records, in batches (one per chunk of input), in file order. */
   records: AsyncIterable<CatalogRecord[]>;
 }
 
-/** Bytes → decoded text → records with their line numbers. The only place that knows the file format. */
-export async function openCatalog(source: CatalogSource, options: ReadOptions = {}): Promise<CatalogReader> {
-  const delimiter = options.delimiter ?? ',';
-  const rows = readRows(source, delimiter)[Symbol.asyncIterator]();
+const SAMPLE_BYTES = 256 * 1024;
+
+/** Looks at the first bytes: workbook or text, which encoding, which delimiter. */
+export async function detectTableFormat(
+  source: CatalogSource,
+  options: ReadOptions = {},
+): Promise<TableFormat> {
+  const { bytes, complete } = await source.sample(SAMPLE_BYTES);
+  if (options.sheet !== undefined || extname(source.name).toLowerCase() === '.xlsx' || isZip(bytes)) {
+    return {
+      kind: 'xlsx',
+      encoding: 'xlsx',
+      delimiter: '',
+      ...(options.sheet ? { sheet: options.sheet } : {}),
+    };
+  }
+  const encoding =
+    options.encoding !== undefined
+      ? checkEncoding(options.encoding)
+      : detectEncoding(bytes, source.name, complete);
+  let delimiter = options.delimiter;
+  if (delimiter === undefined) {
+    let text = '';
+    try {
+      text = new TextDecoder(encoding).decode(bytes, { stream: !complete });
+    } catch {
+      // Unreadable bytes are reported, with their place, when the file is read.
+    }
+    delimiter = detectDelimiter(text);
+  }
+  return { kind: 'csv', encoding, delimiter };
+}
+
+/** Bytes → decoded text → records with their line numbers. The only place that knows file formats. */
+export async function openCatalog(source: CatalogSource, format: TableFormat): Promise<CatalogReader> {
+  const rows = (
+    format.kind === 'xlsx'
+      ? readXlsxRows(source.path, source.name, format.sheet)
+      : readCsvRows(source, format)
+  )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
   let header: RawRow | undefined;
   while (header === undefined) {
@@ -28,25 +79,28 @@ export async function openCatalog(source: CatalogSource, options: ReadOptions = 
       throw new InputError(`${source.name} is empty: expected a header row, then one row per SKU`);
     [header, ...pending] = next.value;
   }
-  const headers = header.cells;
   return {
-    headers,
-    encoding: 'utf-8',
-    delimiter,
-    records: toRecords(pending, rows, headers.length),
+    headers: header.cells,
+    records: toRecords(pending, rows, header.cells.length, format.kind === 'xlsx'),
   };
 }
 
+/**
+ * Numbers the records and fits them to the header's width. A spreadsheet does not store trailing empty
+ * cells, so there only a row that is too long is ragged.
+ */
 async function* toRecords(
   first: RawRow[],
   rest: AsyncIterator<RawRow[]>,
   width: number,
+  shortIsFine: boolean,
 ): AsyncGenerator<CatalogRecord[]> {
   let record = 0;
   const shape = (rows: RawRow[]): CatalogRecord[] =>
     rows.map((row) => {
-      const rawWidth = row.cells.length === width ? null : row.cells.length;
-      const cells = rawWidth === null ? row.cells : fitWidth(row.cells, width);
+      const length = row.cells.length;
+      const rawWidth = length === width || (shortIsFine && length < width) ? null : length;
+      const cells = length === width ? row.cells : fitWidth(row.cells, width);
       record++;
       return { line: row.line, record, cells, rawWidth };
     });
@@ -63,26 +117,85 @@ function fitWidth(cells: string[], width: number): string[] {
   return padded;
 }
 
-async function* readRows(source: CatalogSource, delimiter: string): AsyncGenerator<RawRow[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const tokenizer = new CsvTokenizer(delimiter);
-  let bytes = 0;
-  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+async function* readCsvRows(source: CatalogSource, format: TableFormat): AsyncGenerator<RawRow[]> {
+  const decoder = new TextDecoder(format.encoding, { fatal: true });
+  const tokenizer = new CsvTokenizer(format.delimiter);
+  try {
+    for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+      const out: RawRow[] = [];
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw await badBytes(source, format.encoding);
+      }
+      tokenizer.push(text, out);
+      yield out;
+    }
     const out: RawRow[] = [];
-    let text: string;
+    let tail: string;
     try {
-      text = decoder.decode(chunk, { stream: true });
+      tail = decoder.decode();
     } catch {
+      throw await badBytes(source, format.encoding);
+    }
+    tokenizer.push(tail, out);
+    tokenizer.end(out);
+    yield out;
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) {
+      const byte = await byteOfLine(source, error.line, format.encoding);
       throw new InputError(
-        `${source.name} is not UTF-8 text (bad bytes within bytes ${bytes}-${bytes + chunk.length}); save it as UTF-8 CSV`,
+        `${source.name}: ${error.message} (line ${error.line}${byte === null ? '' : `, byte ${byte}`}); close the quote or re-export the file`,
       );
     }
-    bytes += chunk.length;
-    tokenizer.push(text, out);
-    yield out;
+    throw error;
   }
-  const out: RawRow[] = [];
-  tokenizer.push(decoder.decode(), out);
-  tokenizer.end(out);
-  yield out;
+}
+
+/** Ends of lines are the same bytes in every supported encoding but UTF-16. */
+const byteLines = (encoding: string) => !encoding.startsWith('utf-16');
+
+/** Where the first bytes that are not text in `encoding` are: found on the error path only. */
+async function badBytes(source: CatalogSource, encoding: string): Promise<InputError> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let offset = 0;
+  let line = 1;
+  let previous = -1;
+  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      try {
+        decoder.decode(chunk.subarray(i, i + 1), { stream: true });
+      } catch {
+        const where = byteLines(encoding) ? `line ${line}, byte ${offset + i}` : `byte ${offset + i}`;
+        return new InputError(
+          `${source.name} is not valid ${encoding} text at ${where}; name its encoding with --encoding (utf-8, gb18030, shift_jis, windows-1252) or re-save it as UTF-8`,
+        );
+      }
+      const b = chunk[i];
+      if (b === 0x0a || (previous === 0x0d && b !== 0x0a)) line++;
+      previous = b ?? -1;
+    }
+    offset += chunk.length;
+  }
+  return new InputError(`${source.name} ends in the middle of a ${encoding} character; re-save it as UTF-8`);
+}
+
+/** The byte offset where physical line `line` starts (null for UTF-16). */
+async function byteOfLine(source: CatalogSource, target: number, encoding: string): Promise<number | null> {
+  if (!byteLines(encoding)) return null;
+  let line = 1;
+  let offset = 0;
+  let previous = -1;
+  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (previous === 0x0d && b !== 0x0a) line++;
+      if (line === target) return offset + i;
+      if (b === 0x0a) line++;
+      previous = b ?? -1;
+    }
+    offset += chunk.length;
+  }
+  return null;
 }

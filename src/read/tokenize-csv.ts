@@ -1,5 +1,12 @@
 import { InputError } from '../errors.js';
 
+/** A quoted cell that never closes: the rest of the file cannot be read. */
+export class UnclosedQuoteError extends InputError {
+  constructor(readonly line: number) {
+    super(`a quoted cell opened on line ${line} never closes`);
+  }
+}
+
 /** One physical record of a delimited file. */
 export interface RawRow {
   cells: string[];
@@ -22,8 +29,6 @@ const CR = 13;
 export class CsvTokenizer {
   private pending = '';
   private line = 1;
-  /** Characters handed out as records so far, to say where an error is. */
-  private consumed = 0;
   private readonly delimiter: number;
 
   constructor(delimiter: string) {
@@ -71,9 +76,7 @@ export class CsvTokenizer {
             const quote = text.indexOf('"', from);
             if (quote === -1 || (quote + 1 === length && !final)) {
               if (final) {
-                throw new InputError(
-                  `a quoted cell opened on line ${recordLine} never closes (character ${this.consumedBefore(recordStart)} of the records); close the quote or re-export the file`,
-                );
+                throw new UnclosedQuoteError(recordLine);
               }
               pos = recordStart;
               line = recordLine;
@@ -135,13 +138,8 @@ export class CsvTokenizer {
       out.push({ cells, line: recordLine });
     }
 
-    this.consumed += pos;
     this.pending = pos < length ? text.slice(pos) : '';
     this.line = line;
-  }
-
-  private consumedBefore(offset: number): number {
-    return this.consumed + offset + 1;
   }
 }
 

@@ -1,0 +1,121 @@
+import chardet from 'chardet';
+import { InputError } from '../errors.js';
+
+/** The encodings a catalog may be in (WHATWG names, decoded by the built-in TextDecoder). */
+export const SUPPORTED_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'shift_jis',
+  'windows-1252',
+] as const;
+
+const DETECTED_NAMES = new Map<string, string>([
+  ['UTF-8', 'utf-8'],
+  ['UTF-16LE', 'utf-16le'],
+  ['UTF-16BE', 'utf-16be'],
+  ['GB18030', 'gb18030'],
+  ['Shift_JIS', 'shift_jis'],
+  ['windows-1252', 'windows-1252'],
+  ['ISO-8859-1', 'windows-1252'],
+  ['ISO-8859-15', 'windows-1252'],
+]);
+
+/** Checks an `--encoding` value: any label the WHATWG Encoding Standard knows (gbk, sjis, latin1, …). */
+export function checkEncoding(label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new InputError(
+      `--encoding ${label}: unknown encoding; use one of ${SUPPORTED_ENCODINGS.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * The encoding of a file from its first bytes: a byte-order mark, else valid UTF-8, else the most likely
+ * of GB18030, Shift-JIS and Windows-1252 by byte statistics. Bytes that no text has (NUL without UTF-16,
+ * control characters) are an error: the file is not a table at all.
+ */
+export function detectEncoding(sample: Buffer, name: string, complete: boolean): string {
+  // TextDecoder drops the byte-order mark itself.
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const binary = binaryByte(sample);
+  if (binary !== -1) {
+    throw new InputError(
+      `${name} is not text: byte ${binary} is 0x${(sample[binary] ?? 0).toString(16).padStart(2, '0')}; export the catalog as CSV (UTF-8) or .xlsx`,
+    );
+  }
+  if (decodes(sample, 'utf-8', complete)) return 'utf-8';
+  for (const candidate of chardet.analyse(sample)) {
+    const encoding = DETECTED_NAMES.get(candidate.name);
+    if (encoding !== undefined && encoding !== 'utf-8' && decodes(sample, encoding, complete)) {
+      return encoding;
+    }
+  }
+  return 'windows-1252';
+}
+
+/** Index of the first byte that text never holds (NUL, or C0 controls other than tab, LF, CR, ESC, FF). */
+function binaryByte(sample: Buffer): number {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] ?? 0;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return i;
+  }
+  return -1;
+}
+
+function decodes(sample: Buffer, encoding: string, complete: boolean): boolean {
+  try {
+    // A sample cut mid-character is fine: stream mode keeps the partial character back.
+    new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: !complete });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter from the first lines of decoded text: the candidate that splits the header into the most
+ * cells and gives the following lines the same count; `,` when nothing else does better.
+ */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 21).filter((line) => line.trim() !== '');
+  const header = lines[0];
+  if (header === undefined) return ',';
+  let best = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const width = countOutsideQuotes(header, delimiter) + 1;
+    if (width < 2) continue;
+    const rows = lines.slice(1);
+    const consistent = rows.filter((line) => countOutsideQuotes(line, delimiter) + 1 === width).length;
+    // Header width counts most; rows that agree with it break ties (a comma inside titles, say).
+    const score = width * (rows.length === 0 ? 1 : 0.5 + consistent / rows.length / 2);
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+/** An .xlsx workbook is a zip file: it starts with `PK\x03\x04`. */
+export function isZip(sample: Buffer): boolean {
+  return sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
+}

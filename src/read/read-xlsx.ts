@@ -1,0 +1,80 @@
+import { InputError } from '../errors.js';
+import type { RawRow } from './tokenize-csv.js';
+
+type CellValue = unknown;
+
+/** A cell as the text a CSV export of it would hold; numbers, dates and text keep their meaning. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    // Spreadsheet dates have no zone; exceljs hands them over as UTC.
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.error !== undefined) return String(v.error);
+  }
+  return String(value);
+}
+
+/**
+ * The rows of one sheet of an .xlsx workbook (the first, or the one named), streamed. The `line` of a
+ * row is its row number in the sheet. Trailing empty cells are dropped: a spreadsheet does not store them.
+ */
+export async function* readXlsxRows(
+  path: string,
+  name: string,
+  sheet: string | undefined,
+): AsyncGenerator<RawRow[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  let found = false;
+  try {
+    for await (const worksheet of workbook) {
+      const sheetName = (worksheet as unknown as { name: string }).name;
+      seen.push(sheetName);
+      const wanted = !found && (sheet === undefined || sheetName === sheet);
+      let batch: RawRow[] = [];
+      for await (const row of worksheet) {
+        if (!wanted) continue;
+        const values = (row.values as CellValue[]).slice(1).map(cellText);
+        while (values.length > 0 && values[values.length - 1] === '') values.pop();
+        batch.push({ cells: values, line: row.number });
+        if (batch.length >= 4096) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (wanted) {
+        found = true;
+        yield batch;
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      `${name} is not a readable .xlsx workbook (${(error as Error).message}); re-save it from Excel, or export it as CSV`,
+    );
+  }
+  if (!found) {
+    throw new InputError(
+      sheet === undefined
+        ? `${name} has no worksheet`
+        : `${name} has no sheet "${sheet}" (sheets: ${seen.map((s) => JSON.stringify(s)).join(', ')}); name one with --sheet`,
+    );
+  }
+}
