@@ -112,6 +112,26 @@ describe('channel-audit (the built binary)', () => {
     expect(JSON.parse(run.stdout).input.columns).toEqual({ sku: 'Item Code', weight: 'Weight' });
   });
 
+  it('names standard input with --stdin-filename', () => {
+    const input = readFileSync(join(ROOT, SAMPLE));
+    const run = runCli(['-', ...AS_OF, '--format', 'json', '--stdin-filename', 'export-2026-11.csv'], {
+      input,
+    });
+    expect(JSON.parse(run.stdout).input.path).toBe('export-2026-11.csv');
+  });
+
+  it('treats header names as data: __proto__ and constructor are ordinary pass-through columns', () => {
+    const dir = tmp();
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, 'sku,__proto__,constructor,toString\nA,1,2,3\n');
+    const run = runCli([file, ...AS_OF, '--format', 'csv']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\r\n')[1]).toMatch(/^A,1,2,3,/);
+    const json = JSON.parse(runCli([file, ...AS_OF, '--format', 'json']).stdout);
+    expect(json.input.columns).toEqual({ sku: 'sku' });
+    expect(Object.getPrototypeOf(json.input.columns)).toBe(Object.prototype);
+  });
+
   describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     const dir = tmp();
     const write = (name: string, content: string | Buffer) => {

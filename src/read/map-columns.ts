@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { lengthUnitOf, weightUnitOf } from '../normalize/units.js';
+import { handlingUnitOf, lengthUnitOf, weightUnitOf } from '../normalize/units.js';
 import { FIELDS, type Field } from '../types.js';
 import { type ColumnUnit, HEADER_ALIASES, type HeaderAlias, normalizeHeader } from './header-aliases.js';
 
@@ -97,10 +97,7 @@ export function unitInHeader(field: Field, header: string): ColumnUnit | undefin
   if (word === undefined) return undefined;
   if (field === 'weight') return weightUnitOf(word);
   if (field === 'length' || field === 'width' || field === 'height') return lengthUnitOf(word);
-  if (field === 'handling') {
-    if (['h', 'hours', 'hour', 'hrs', '小时'].includes(word)) return 'hours';
-    if (['d', 'days', 'day', '天'].includes(word)) return 'days';
-  }
+  if (field === 'handling') return handlingUnitOf(word);
   return undefined;
 }
 

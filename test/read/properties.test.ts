@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit.js';
+import { CsvTokenizer, type RawRow } from '../../src/read/tokenize-csv.js';
+import type { AuditedSku } from '../../src/types.js';
+
+// Cells made of what breaks CSV readers: delimiters, quotes, CR, LF, tabs, spaces, non-ASCII.
+const cell = fc.string({
+  unit: fc.constantFrom('a', 'B', '7', ' ', ',', ';', '"', '\n', '\r', '\t', '中', 'é', '-', '='),
+  maxLength: 8,
+});
+const row = fc.array(cell, { minLength: 1, maxLength: 6 });
+const table = fc.array(row, { minLength: 1, maxLength: 25 });
+const style = fc.record({
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
+  quoteAll: fc.boolean(),
+  trailingEol: fc.boolean(),
+});
+
+/** Writes a table as a spreadsheet would, quoting what must be quoted (and maybe everything). */
+function write(
+  rows: string[][],
+  { eol, quoteAll, trailingEol }: { eol: string; quoteAll: boolean; trailingEol: boolean },
+) {
+  const quote = (value: string, lone: boolean) =>
+    quoteAll || /[",\r\n]/.test(value) || (lone && value === '') ? `"${value.replace(/"/g, '""')}"` : value;
+  return (
+    rows.map((cells) => cells.map((c) => quote(c, cells.length === 1)).join(',')).join(eol) +
+    (trailingEol ? eol : '')
+  );
+}
+
+/** Feeds the text in pieces cut at the given points. */
+function tokenize(text: string, cuts: number[]): RawRow[] {
+  const tokenizer = new CsvTokenizer(',');
+  const out: RawRow[] = [];
+  let from = 0;
+  for (const cut of [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)) {
+    tokenizer.push(text.slice(from, cut), out);
+    from = cut;
+  }
+  tokenizer.push(text.slice(from), out);
+  tokenizer.end(out);
+  return out;
+}
+
+const lineBreaks = (text: string) => (text.match(/\r\n|\n|\r/g) ?? []).length;
+
+describe('properties of the reader', () => {
+  it('gives back exactly the rows and cells that were written, wherever the chunks are cut', () => {
+    fc.assert(
+      fc.property(table, style, fc.array(fc.nat(), { maxLength: 6 }), (rows, how, cuts) => {
+        const text = write(rows, how);
+        const read = tokenize(text, cuts);
+        expect(read.map((r) => r.cells)).toEqual(rows);
+        // Each record starts one line after the previous record's last line.
+        let expectedLine = 1;
+        rows.forEach((cells, i) => {
+          expect(read[i]?.line).toBe(expectedLine);
+          expectedLine += lineBreaks(write([cells], { ...how, trailingEol: false })) + 1;
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('audits any such CSV — ragged rows, BOM, newlines in cells — without crashing, one SKU per row', async () => {
+    const header = fc.uniqueArray(
+      fc.constantFrom('sku', 'title', 'weight_kg', 'category', 'notes', 'x', 'y'),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(header, table, style, fc.boolean(), async (names, rows, how, bom) => {
+        const headerRow = names.includes('sku') ? names : ['sku', ...names];
+        const text = (bom ? '\ufeff' : '') + write([headerRow, ...rows], how);
+        const skus: AuditedSku[] = [];
+        const result = await audit(Readable.from([Buffer.from(text)]), {
+          asOf: '2026-11-23',
+          delimiter: ',',
+          onSku: (s) => skus.push(s),
+        });
+        expect(skus).toHaveLength(rows.length);
+        expect(result.summary.rows).toBe(rows.length);
+        expect(result.meta.input.rows).toBe(rows.length);
+        skus.forEach((sku, i) => {
+          expect(sku.record).toBe(i + 1);
+          const ragged = rows[i]?.length !== headerRow.length;
+          expect(sku.findings.some((f) => f.rule === 'malformed-row')).toBe(ragged);
+        });
+        for (let i = 1; i < skus.length; i++) expect(skus[i]?.line).toBeGreaterThan(skus[i - 1]?.line ?? 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never crashes on arbitrary bytes: it audits them or stops with an input error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), async (bytes) => {
+        const input = Buffer.concat([Buffer.from('sku,title\n'), Buffer.from(bytes)]);
+        try {
+          await audit(Readable.from([input]), { asOf: '2026-11-23' });
+        } catch (error) {
+          expect((error as Error).name).toBe('InputError');
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
