@@ -1,14 +1,17 @@
 import type { Readable } from 'node:stream';
+import { type Baseline, skuKeyOf } from './baseline.js';
 import { classifySku } from './classify/classify-sku.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
 import { resolveSettings } from './config/settings.js';
 import { ConfigError } from './errors.js';
+import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
 import { ContinuationRows } from './normalize/continuation.js';
 import { normalizeRow } from './normalize/normalize-row.js';
 import type { NumberStyle } from './normalize/units.js';
 import { activeRules, evaluate } from './policy/evaluate.js';
+import { RULES } from './policy/rules/index.js';
 import {
   type ColumnMap,
   type ColumnOverrides,
@@ -20,7 +23,7 @@ import { type CatalogSource, fileSource, streamSource } from './read/open-source
 import { detectTableFormat, openCatalog, type ReadOptions, type TableFormat } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
 import { type Highlights, SummaryCollector } from './summarize.js';
-import type { AuditedSku, AuditMeta, AuditSummary, IsoDate } from './types.js';
+import type { AuditedSku, AuditMeta, AuditSummary, IsoDate, SeverityCounts } from './types.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
 export interface AuditOptions extends ReadOptions {
@@ -30,12 +33,16 @@ export interface AuditOptions extends ReadOptions {
   asOf?: IsoDate;
   /** `field → header` choices over the built-in header names (`--map`). */
   columns?: ColumnOverrides;
-  /** Name of a stream input in reports. */
+  /** The input's name in reports (default: the path as given, or `<stdin>`). */
   name?: string;
   /** Outputs, fed in the same pass over the input. */
   reporters?: Reporter[];
   /** Called with every audited SKU, in file order. */
   onSku?: (sku: AuditedSku) => void;
+  /** An earlier report: its findings count as unchanged, the others as new (`--baseline`). */
+  baseline?: Baseline;
+  /** Report errors only (`--quiet`); warnings still count for `--max-warnings`. */
+  quiet?: boolean;
   /** How many example lines per rule and worst SKUs the summary keeps. */
   limits?: { examplesPerRule?: number; worst?: number };
 }
@@ -44,6 +51,8 @@ export interface AuditResult {
   meta: AuditMeta;
   summary: AuditSummary;
   highlights: Highlights;
+  /** The findings the exit code is computed from: new ones with a baseline, warnings hidden by --quiet too. */
+  gate: SeverityCounts;
 }
 
 /**
@@ -62,7 +71,7 @@ export async function audit(
   if (!isIsoDate(asOf)) throw new ConfigError(`--as-of "${asOf}" is not a date: use YYYY-MM-DD`);
   const source =
     typeof input === 'string'
-      ? await fileSource(input)
+      ? await fileSource(input, options.name ?? input)
       : 'open' in input && 'dispose' in input
         ? input
         : await streamSource(input as Readable, options.name ?? '<stdin>');
@@ -104,13 +113,18 @@ async function auditSource(
     },
   };
   const reporters = options.reporters ?? [];
-  for (const reporter of reporters) await reporter.start({ meta, headers: reader.headers });
+  const severities = Object.fromEntries(
+    RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
+  );
+  for (const reporter of reporters) await reporter.start({ meta, headers: reader.headers, severities });
 
   const collector = new SummaryCollector({
     examplesPerRule: options.limits?.examplesPerRule ?? 5,
     worst: options.limits?.worst ?? 10,
   });
   const firstLineOf = new Map<string, number>();
+  const { baseline } = options;
+  const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const continuation = new ContinuationRows(columns.continuationRows);
   const duplicateKey = columns.index.sku !== undefined ? 'sku' : 'productId';
 
@@ -132,7 +146,17 @@ async function auditSource(
         },
         settings,
       );
-      const audited: AuditedSku = { ...classified, findings: evaluate(classified, rules, context) };
+      let findings = evaluate(classified, rules, context);
+      if (baseline !== undefined) {
+        const key = skuKeyOf(classified);
+        for (const finding of findings) finding.baseline = baseline.take(finding, key);
+      }
+      if (options.quiet) {
+        for (const f of findings)
+          if (f.severity !== 'error' && f.baseline !== 'unchanged') hidden[f.severity]++;
+        findings = findings.filter((f) => f.severity === 'error');
+      }
+      const audited: AuditedSku = { ...classified, findings };
       collector.add(audited);
       for (const reporter of reporters) reporter.sku(audited);
       options.onSku?.(audited);
@@ -140,9 +164,15 @@ async function auditSource(
     await Promise.all(reporters.map((reporter) => reporter.ready()));
   }
 
-  const { summary, highlights } = collector.finish();
+  const { summary, highlights } = collector.finish(baseline);
   for (const reporter of reporters) await reporter.finish({ meta, summary, highlights });
-  return { meta, summary, highlights };
+  const shown = gatedFindings(summary);
+  const gate = {
+    error: shown.error,
+    warning: shown.warning + hidden.warning,
+    info: shown.info + hidden.info,
+  };
+  return { meta, summary, highlights, gate };
 }
 
 /** The first pass: the column map, and how many rows each product has. */

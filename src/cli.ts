@@ -1,20 +1,31 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './audit.js';
-import { loadConfig } from './config/load-config.js';
+import { loadBaseline } from './baseline.js';
+import { configJsonSchema } from './config/json-schema.js';
+import { CONFIG_FILE_NAME, loadConfig } from './config/load-config.js';
+import { starterConfig } from './config/starter-config.js';
 import { isExpectedError, UsageError } from './errors.js';
 import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
-import { FORMATS, type Format, isFormat, parseOutTarget, REPORTERS } from './report/index.js';
-import type { Reporter } from './report/reporter.js';
+import { shouldUseColor } from './report/color.js';
+import { FORMATS, type Format, parseOutTarget, REPORTERS } from './report/index.js';
+import type { Reporter, ReporterOptions } from './report/reporter.js';
+import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
 import { FIELDS, type Field } from './types.js';
 import { VERSION } from './version.js';
 
-interface CliOptions {
-  format?: string;
+interface AuditFlags {
+  format: Format;
   out: string[];
   asOf?: string;
   failOn: FailOn;
+  maxWarnings?: number;
+  baseline?: string;
+  quiet?: boolean;
+  printConfig?: boolean;
   config?: string;
   map: string[];
   delimiter?: string;
@@ -26,10 +37,29 @@ interface CliOptions {
   debug?: boolean;
 }
 
+export interface CliIo {
+  argv: string[];
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function program(): Command {
-  return new Command('channel-audit')
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--max-warnings ${value}: give a whole number, 0 or more`);
+  return n;
+}
+
+/** Parses the command line, runs the command, writes the outputs; returns the exit code. */
+export async function run(io: CliIo): Promise<number> {
+  let code = 0;
+  let debug = io.argv.includes('--debug');
+  const program = new Command('channel-audit')
     .description(
       "Audit a marketplace catalog export against AliExpress's dual-track policy: classify every SKU, recommend its track (warehouse or POP), check its 72 h / 96 h shipping window.",
     )
@@ -51,7 +81,11 @@ function program(): Command {
         .choices(['error', 'warning', 'info', 'none'])
         .default('error'),
     )
-    .option('-c, --config <file>', 'config file (default: ./channel-audit.config.json if present)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
+    .option('--baseline <report>', 'an earlier JSON or NDJSON report: only findings new since it count')
+    .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--print-config', 'print the resolved configuration and exit')
+    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE_NAME} if present)`)
     .option(
       '--map <field=header>',
       `read FIELD from the column HEADER (repeatable); fields: ${FIELDS.join(', ')}`,
@@ -67,90 +101,83 @@ function program(): Command {
     .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
     .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
     .option('--color', 'force colour in terminal output')
-    .option('--no-color', 'no colour in terminal output')
+    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
     .option('--debug', 'print stack traces of failures')
     .version(VERSION, '-V, --version')
+    // `rules --format json` is the subcommand's --format, not the audit's.
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .addHelpText(
       'after',
       `
-Exit codes: 0 no finding at or above --fail-on · 1 findings at or above it · 2 usage error, unreadable file, bad config.
+Commands:
+  rules [--format text|json|markdown]   every rule: id, severity, what it checks, why, its doc page
+  init [--force]                        write ${CONFIG_FILE_NAME} with every default spelled out
+  schema                                print the config file's JSON Schema
+
+Exit codes: 0 no finding at or above --fail-on · 1 findings at or above it (or more than --max-warnings
+warnings) · 2 usage error, unreadable file, bad config.
 
 Examples:
   channel-audit catalog.csv
   channel-audit catalog.csv --format json > audit.json
-  channel-audit catalog.csv --out annotated.csv --fail-on warning
+  channel-audit catalog.csv --out annotated.csv --out audit.sarif --fail-on warning
+  channel-audit catalog.csv --baseline last-week.json --format github
   cat catalog.csv | channel-audit --format ndjson | jq 'select(.track == "warehouse")'`,
-    );
-}
-
-export interface CliIo {
-  argv: string[];
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-/** Parses the command line, runs the audit, writes the outputs; returns the exit code. */
-export async function run(io: CliIo): Promise<number> {
-  const command = program()
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  let debug = io.argv.includes('--debug');
-  const sinks: OutputSink[] = [];
-  try {
-    command.parse(io.argv, { from: 'user' });
-    const options = command.opts<CliOptions>();
-    debug = options.debug === true;
-    const file = command.args[0];
-    const { config } = await loadConfig({ ...(options.config ? { path: options.config } : {}), cwd: io.cwd });
-    const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
-    if (file === undefined && !readsStdin) {
-      throw new UsageError('no catalog given: channel-audit catalog.csv (or pipe one in); see --help');
-    }
-    const color = options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
-    const reporters = [
-      makeReporter(
-        options.format as Format,
-        streamSink(io.stdout as NodeJS.WritableStream as Writable),
-        'stdout',
-        options,
-        color,
-      ),
-    ];
-    for (const target of options.out) {
-      const out = parseOutTarget(target);
-      if (out === undefined) {
-        throw new UsageError(
-          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv or .txt name, or FORMAT:FILE (${FORMATS.join(', ')})`,
-        );
-      }
-      const sink = fileSink(out.path, readsStdin ? null : (file ?? null));
-      sinks.push(sink);
-      reporters.push(makeReporter(out.format, sink, 'file', options, false));
-    }
-    const result = await audit(readsStdin ? (io.stdin as NodeJS.ReadableStream as never) : (file as string), {
-      config,
-      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-      ...(options.delimiter !== undefined ? { delimiter: unescapeDelimiter(options.delimiter) } : {}),
-      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-      ...(options.stdinFilename !== undefined ? { name: options.stdinFilename } : {}),
-      columns: parseMaps(options.map),
-      reporters,
+    )
+    .action(async (file: string | undefined, flags: AuditFlags) => {
+      debug = flags.debug === true;
+      code = await auditCommand(file, flags, io);
     });
-    return getExitCode(result.summary.findings, options.failOn);
+
+  program
+    .command('rules')
+    .description('list every rule: id, default severity, what it checks and why, and its doc page')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+    )
+    .action((flags: { format: 'text' | 'json' | 'markdown' }) => {
+      io.stdout.write(rulesList(flags.format));
+    });
+  program
+    .command('init')
+    .description(`write ./${CONFIG_FILE_NAME} with every default spelled out`)
+    .option('--force', 'overwrite an existing file')
+    .action(async (flags: { force?: boolean }) => {
+      const path = resolve(io.cwd, CONFIG_FILE_NAME);
+      try {
+        await writeFile(path, `${JSON.stringify(starterConfig(), null, 2)}\n`, {
+          flag: flags.force ? 'w' : 'wx',
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new UsageError(`${CONFIG_FILE_NAME} already exists; use init --force to overwrite it`);
+        }
+        throw error;
+      }
+      io.stderr.write(`wrote ${CONFIG_FILE_NAME}\n`);
+    });
+  program
+    .command('schema')
+    .description("print the config file's JSON Schema")
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return code;
   } catch (error) {
-    await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_USAGE;
     }
     if (isExpectedError(error)) {
       io.stderr.write(`channel-audit: ${error.message}\n`);
     } else {
+      const message = (error as Error)?.message ?? String(error);
       io.stderr.write(
-        `channel-audit: internal error: ${(error as Error)?.message ?? error}${debug ? '' : ' (run with --debug for details)'}\n`,
+        `channel-audit: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`,
       );
     }
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
@@ -158,15 +185,66 @@ export async function run(io: CliIo): Promise<number> {
   }
 }
 
-function makeReporter(
-  format: Format,
-  sink: OutputSink,
-  destination: 'stdout' | 'file',
-  options: CliOptions,
-  color: boolean,
-): Reporter {
-  if (!isFormat(format)) throw new UsageError(`unknown format "${format}"; one of ${FORMATS.join(', ')}`);
-  return REPORTERS[format](sink, { color, escapeFormulas: options.escapeFormulas, destination });
+async function auditCommand(file: string | undefined, flags: AuditFlags, io: CliIo): Promise<number> {
+  const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
+  if (flags.printConfig) {
+    io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
+  }
+  const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
+  if (file === undefined && !readsStdin) {
+    throw new UsageError('no catalog given: channel-audit catalog.csv (or pipe one in); see --help');
+  }
+  const baseline =
+    flags.baseline !== undefined ? await loadBaseline(resolve(io.cwd, flags.baseline)) : undefined;
+  const options: Omit<ReporterOptions, 'color' | 'destination'> = {
+    escapeFormulas: flags.escapeFormulas,
+    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
+  };
+  const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
+  const sinks: OutputSink[] = [];
+  const reporters: Reporter[] = [
+    REPORTERS[flags.format](streamSink(io.stdout as NodeJS.WritableStream as Writable), {
+      ...options,
+      color,
+      destination: 'stdout',
+    }),
+  ];
+  try {
+    for (const target of flags.out) {
+      const out = parseOutTarget(target);
+      if (out === undefined) {
+        throw new UsageError(
+          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif or .txt name, or FORMAT:FILE (${FORMATS.join(', ')})`,
+        );
+      }
+      const sink = fileSink(
+        resolve(io.cwd, out.path),
+        readsStdin || file === undefined ? null : resolve(io.cwd, file),
+      );
+      sinks.push(sink);
+      reporters.push(REPORTERS[out.format](sink, { ...options, color: false, destination: 'file' }));
+    }
+    const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
+      config,
+      name: readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string),
+      ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+      ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
+      ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
+      ...(flags.quiet ? { quiet: true } : {}),
+      columns: parseMaps(flags.map),
+      reporters,
+    });
+    return getExitCode(result.gate, {
+      failOn: flags.failOn,
+      ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
+    });
+  } catch (error) {
+    await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
+    throw error;
+  }
 }
 
 function parseMaps(maps: string[]): Partial<Record<Field, string>> {

@@ -1,7 +1,9 @@
+import type { Baseline } from './baseline.js';
 import { RULE_IDS } from './policy/rules/index.js';
 import {
   type AuditedSku,
   type AuditSummary,
+  type Finding,
   SEGMENTS,
   type Segment,
   type Severity,
@@ -30,6 +32,8 @@ export interface Highlights {
   ruleSeverities: Record<string, Severity>;
   /** The SKUs with the most severe findings (up to `worst`), worst first. */
   worst: SkuExample[];
+  /** The first finding of each rule, with its SKU and line: enough to say what the rule found. */
+  firstFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
 }
 
 export interface SummaryLimits {
@@ -62,8 +66,10 @@ export class SummaryCollector {
     ruleLines: {},
     ruleSeverities: {},
     worst: [],
+    firstFindings: {},
   };
   private readonly ruleCounts = new Map<string, number>();
+  private readonly baselineCounts = { new: 0, unchanged: 0, newFindings: { error: 0, warning: 0, info: 0 } };
 
   constructor(private readonly limits: SummaryLimits) {}
 
@@ -79,11 +85,18 @@ export class SummaryCollector {
     for (const finding of sku.findings) {
       counts[finding.severity]++;
       summary.findings[finding.severity]++;
+      if (finding.baseline === 'new') {
+        this.baselineCounts.new++;
+        this.baselineCounts.newFindings[finding.severity]++;
+      } else if (finding.baseline === 'unchanged') {
+        this.baselineCounts.unchanged++;
+      }
       const seen = this.ruleCounts.get(finding.rule) ?? 0;
       this.ruleCounts.set(finding.rule, seen + 1);
       if (!rules.includes(finding.rule)) {
         rules.push(finding.rule);
         highlights.ruleSeverities[finding.rule] = finding.severity;
+        highlights.firstFindings[finding.rule] ??= { line: sku.line, sku: sku.sku ?? sku.productId, finding };
         const lines = highlights.ruleLines[finding.rule] ?? [];
         highlights.ruleLines[finding.rule] = lines;
         if (lines.length < this.limits.examplesPerRule) lines.push(sku.line);
@@ -109,10 +122,20 @@ export class SummaryCollector {
   }
 
   /** The summary, with per-rule counts in the rules' own order. */
-  finish(): { summary: AuditSummary; highlights: Highlights } {
+  finish(baseline?: Baseline): { summary: AuditSummary; highlights: Highlights } {
     for (const id of RULE_IDS) {
       const count = this.ruleCounts.get(id);
       if (count !== undefined) this.summary.rules[id] = count;
+    }
+    if (baseline !== undefined) {
+      const { new: added, unchanged, newFindings } = this.baselineCounts;
+      this.summary.baseline = {
+        path: baseline.path,
+        new: added,
+        unchanged,
+        fixed: baseline.fixed(),
+        newFindings,
+      };
     }
     return { summary: this.summary, highlights: this.highlights };
   }

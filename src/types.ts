@@ -141,6 +141,8 @@ export interface Finding {
   /** Canonical field name, or the header of a pass-through column; null for whole-row problems. */
   field: string | null;
   args: Record<string, unknown>;
+  /** With `--baseline`: whether the earlier report had it. */
+  baseline?: 'new' | 'unchanged';
 }
 
 export interface AuditedSku extends ClassifiedSku {
@@ -155,6 +157,17 @@ export interface AuditSummary {
   tracks: Record<Track, number>;
   findings: SeverityCounts;
   rules: Record<string, number>;
+  /** With `--baseline`: findings new since the earlier report, unchanged, and fixed. */
+  baseline?: BaselineSummary;
+}
+
+export interface BaselineSummary {
+  path: string;
+  new: number;
+  unchanged: number;
+  fixed: number;
+  /** The new findings by severity: what the exit code is computed from. */
+  newFindings: SeverityCounts;
 }
 
 export interface InputInfo {

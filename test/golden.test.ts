@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './cli-run.js';
 
@@ -11,7 +12,13 @@ const FORMATS = [
   ['json', 'expected.json'],
   ['csv', 'expected.csv'],
   ['table', 'expected.table.txt'],
+  ['markdown', 'expected.md'],
+  ['github', 'expected.github.txt'],
+  ['sarif', 'expected.sarif'],
 ] as const;
+
+// SARIF links each rule to its page in the installed package: the same file, wherever the checkout is.
+const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');
 
 for (const name of readdirSync(FIXTURES)) {
   const dir = join(FIXTURES, name);
@@ -23,11 +30,14 @@ for (const name of readdirSync(FIXTURES)) {
   describe(`golden: ${name}`, () => {
     for (const [format, file] of FORMATS) {
       it(`--format ${format} matches ${file}`, () => {
-        const run = runCli([input, ...(spec.args ?? []), '--format', format]);
+        const run = runCli([input, ...(spec.args ?? []), '--format', format], {
+          env: { GITHUB_STEP_SUMMARY: '' },
+        });
         expect(run.stderr).toBe('');
+        const output = portable(run.stdout);
         const expectedPath = join(dir, file);
-        if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, run.stdout);
-        expect(run.stdout).toBe(readFileSync(expectedPath, 'utf8'));
+        if (process.env.UPDATE_GOLDEN) writeFileSync(expectedPath, output);
+        expect(output).toBe(readFileSync(expectedPath, 'utf8'));
       });
     }
   });

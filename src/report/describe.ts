@@ -69,6 +69,7 @@ export function skuToJson(sku: AuditedSku) {
       severity: finding.severity,
       message: formatMessage(finding),
       field: finding.field,
+      ...(finding.baseline !== undefined ? { baseline: finding.baseline } : {}),
     })),
   };
 }

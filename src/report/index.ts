@@ -1,5 +1,8 @@
 import { annotatedCsvReporter } from './annotated-csv.js';
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import { markdownReporter } from './markdown.js';
+import { sarifReporter } from './sarif.js';
 import { ndjsonReporter } from './ndjson.js';
 import type { ReporterFactory } from './reporter.js';
 import { tableReporter } from './table.js';
@@ -10,6 +13,9 @@ export const REPORTERS = {
   json: jsonReporter,
   ndjson: ndjsonReporter,
   csv: annotatedCsvReporter,
+  markdown: markdownReporter,
+  github: githubReporter,
+  sarif: sarifReporter,
 } satisfies Record<string, ReporterFactory>;
 
 export type Format = keyof typeof REPORTERS;
@@ -21,6 +27,8 @@ const EXTENSIONS: Record<string, Format> = {
   '.jsonl': 'ndjson',
   '.csv': 'csv',
   '.txt': 'table',
+  '.md': 'markdown',
+  '.sarif': 'sarif',
 };
 
 export function isFormat(name: string): name is Format {
@@ -34,6 +42,7 @@ export function parseOutTarget(target: string): { format: Format; path: string }
     const name = target.slice(0, colon);
     if (isFormat(name)) return { format: name, path: target.slice(colon + 1) };
   }
+  if (target.toLowerCase().endsWith('.sarif.json')) return { format: 'sarif', path: target };
   const dot = target.lastIndexOf('.');
   const format = dot >= 0 ? EXTENSIONS[target.slice(dot).toLowerCase()] : undefined;
   return format === undefined ? undefined : { format, path: target };

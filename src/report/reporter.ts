@@ -1,5 +1,5 @@
 import type { Highlights } from '../summarize.js';
-import type { AuditedSku, AuditMeta, AuditSummary } from '../types.js';
+import type { AuditedSku, AuditMeta, AuditSummary, SeverityOrOff } from '../types.js';
 import type { OutputSink } from './sink.js';
 
 export interface ReporterOptions {
@@ -9,12 +9,16 @@ export interface ReporterOptions {
   escapeFormulas: boolean;
   /** Where the output goes, to pick the right flavour (an Excel BOM for CSV files, say). */
   destination: 'stdout' | 'file';
+  /** GitHub's job summary file (GITHUB_STEP_SUMMARY), for the github format. */
+  stepSummaryPath?: string;
 }
 
 export interface ReportStart {
   meta: AuditMeta;
   /** The input's header row, for outputs that copy the input's columns. */
   headers: readonly string[];
+  /** Each rule's severity in this run (after the config), `off` included. */
+  severities: Record<string, SeverityOrOff>;
 }
 
 export interface ReportEnd {

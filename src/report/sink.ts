@@ -19,24 +19,46 @@ const FLUSH_AT = 1 << 16;
 
 function bufferedSink(
   stream: Writable,
+  label: string,
   onClose: () => Promise<void>,
   onAbort: () => Promise<void>,
 ): OutputSink {
   let parts: string[] = [];
   let size = 0;
   let blocked: Promise<void> | null = null;
+  let release = () => {};
+  // A reader that goes away (`| head`) is not a failure: the rest of the output is dropped.
+  let gone = false;
+  let failure: Error | null = null;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') gone = true;
+    else failure ??= error;
+    release();
+  });
+  const check = () => {
+    if (failure)
+      throw new UsageError(
+        `cannot write ${label}: ${(failure as NodeJS.ErrnoException).code ?? failure.message}`,
+      );
+  };
   const flush = () => {
+    if (gone || failure) {
+      parts = [];
+      size = 0;
+      return;
+    }
     if (size === 0) return;
     const ok = stream.write(parts.join(''));
     parts = [];
     size = 0;
     if (!ok && blocked === null) {
-      blocked = new Promise((done) =>
-        stream.once('drain', () => {
+      blocked = new Promise((done) => {
+        release = () => {
           blocked = null;
           done();
-        }),
-      );
+        };
+        stream.once('drain', release);
+      });
     }
   };
   return {
@@ -48,10 +70,12 @@ function bufferedSink(
     async ready() {
       flush();
       if (blocked) await blocked;
+      check();
     },
     async close() {
       flush();
       if (blocked) await blocked;
+      check();
       await onClose();
     },
     abort: onAbort,
@@ -62,6 +86,7 @@ function bufferedSink(
 export function streamSink(stream: Writable): OutputSink {
   return bufferedSink(
     stream,
+    'standard output',
     async () => {},
     async () => {},
   );
@@ -92,6 +117,7 @@ export function fileSink(path: string, inputPath: string | null): OutputSink {
     });
   return bufferedSink(
     stream,
+    path,
     async () => {
       try {
         await opened;

@@ -1,0 +1,17 @@
+import { RULES } from '../policy/rules/index.js';
+import { parseConfig } from './load-config.js';
+import { SCHEMA_PATH } from './json-schema.js';
+import { SIZE_PRESETS } from './presets.js';
+
+/** A config with every default spelled out, for `channel-audit init`. */
+export function starterConfig(): Record<string, unknown> {
+  const defaults = parseConfig({});
+  const { $schema: _schema, ...rest } = defaults;
+  return {
+    $schema: `./node_modules/channel-audit/${SCHEMA_PATH}`,
+    ...rest,
+    size: { ...SIZE_PRESETS[defaults.size.preset], preset: defaults.size.preset },
+    window: { ...defaults.window, eligibleCategories: defaults.categories.nonStandard },
+    rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])),
+  };
+}

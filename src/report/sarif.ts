@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { skuKeyOf } from '../baseline.js';
+import { RULES } from '../policy/rules/index.js';
+import type { Severity, SeverityOrOff } from '../types.js';
+import { formatMessage } from './describe.js';
+import type { ReporterFactory } from './reporter.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+/** The rule's page, shipped in the package: `docs/rules/<id>.md`. */
+export function ruleDocUrl(id: string): URL {
+  return new URL(`../../docs/rules/${id}.md`, import.meta.url);
+}
+
+function ruleDoc(id: string): string | undefined {
+  const path = fileURLToPath(ruleDocUrl(id));
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Stable across exports: the rule, the SKU and the field, never the line (rows move between exports). */
+export function fingerprint(rule: string, skuKey: string, field: string | null): string {
+  return createHash('sha256')
+    .update(`${rule}\u0000${skuKey}\u0000${field ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function driverRules(severities: Record<string, SeverityOrOff>) {
+  return RULES.map((rule) => {
+    const severity = severities[rule.id] ?? rule.severity;
+    const doc = ruleDoc(rule.id);
+    return {
+      id: rule.id,
+      shortDescription: { text: rule.summary },
+      fullDescription: { text: rule.why },
+      helpUri: ruleDocUrl(rule.id).href,
+      help: { text: `${rule.summary}. ${rule.why}`, ...(doc ? { markdown: doc } : {}) },
+      defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
+      properties: { tags: ['catalog', rule.kind] },
+    };
+  });
+}
+
+/**
+ * SARIF 2.1.0, for code scanning: every rule with its doc, one result per finding at the file and line
+ * of its SKU, with a fingerprint from rule and SKU so that a finding is followed across exports.
+ * Results are written as they come.
+ */
+export const sarifReporter: ReporterFactory = (sink) => {
+  const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
+  let uri = '';
+  let count = 0;
+  return {
+    start({ meta, severities }) {
+      uri = meta.input.path.replace(/\\/g, '/');
+      const head = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: meta.tool,
+                version: meta.version,
+                semanticVersion: meta.version,
+                rules: driverRules(severities),
+              },
+            },
+            invocations: [
+              { executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } },
+            ],
+            artifacts: [{ location: { uri }, encoding: meta.input.encoding }],
+            results: [],
+          },
+        ],
+      };
+      const text = JSON.stringify(head, null, 2);
+      // Everything up to the empty results array; results are streamed into it.
+      sink.write(`${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`);
+    },
+    sku(sku) {
+      for (const finding of sku.findings) {
+        const result = {
+          ruleId: finding.rule,
+          ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+          level: LEVEL[finding.severity],
+          message: { text: formatMessage(finding) },
+          locations: [
+            {
+              physicalLocation: { artifactLocation: { uri, index: 0 }, region: { startLine: sku.line } },
+              ...(sku.sku !== null ? { logicalLocations: [{ name: sku.sku, kind: 'object' }] } : {}),
+            },
+          ],
+          partialFingerprints: { 'channelAudit/v1': fingerprint(finding.rule, skuKeyOf(sku), finding.field) },
+          ...(finding.baseline !== undefined ? { baselineState: finding.baseline } : {}),
+          properties: { sku: sku.sku, productId: sku.productId, field: finding.field, record: sku.record },
+        };
+        sink.write(`${count++ === 0 ? '\n' : ',\n'}        ${JSON.stringify(result)}`);
+      }
+    },
+    ready: () => sink.ready(),
+    async finish() {
+      sink.write(`${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`);
+      await sink.close();
+    },
+  };
+};
