@@ -19,6 +19,7 @@ import {
   describeColumns,
   mapColumns,
 } from './read/map-columns.js';
+import { KeyTable } from './read/key-table.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions, type TableFormat } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
@@ -90,7 +91,7 @@ async function auditSource(
 ): Promise<AuditResult> {
   const overrides = { ...config.columns, ...options.columns };
   const format = await detectTableFormat(source, options);
-  const { columns, productSkus, rows } = await indexProducts(source, format, overrides);
+  const { columns, index, rows } = await indexProducts(source, format, overrides);
 
   const reader = await openCatalog(source, format);
   const settings = resolveSettings(config, asOf);
@@ -122,26 +123,20 @@ async function auditSource(
     examplesPerRule: options.limits?.examplesPerRule ?? 5,
     worst: options.limits?.worst ?? 10,
   });
-  const firstLineOf = new Map<string, number>();
   const { baseline } = options;
   const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const continuation = new ContinuationRows(columns.continuationRows);
-  const duplicateKey = columns.index.sku !== undefined ? 'sku' : 'productId';
 
   for await (const batch of reader.records) {
     for (const record of batch) {
       const sku = continuation.apply(normalizeRow(record, columns, style));
-      const key = sku[duplicateKey];
-      let duplicateOfLine: number | null = null;
-      if (key !== null) {
-        const first = firstLineOf.get(key);
-        if (first === undefined) firstLineOf.set(key, sku.line);
-        else duplicateOfLine = first;
-      }
+      const key = sku[index.duplicateField];
+      const first = key === null ? undefined : index.firstLines.get(key);
+      const duplicateOfLine = first === undefined || first === sku.line ? null : first;
       const classified = classifySku(
         sku,
         {
-          productSkus: sku.productKey === null ? 1 : (productSkus.get(sku.productKey) ?? 1),
+          productSkus: sku.productKey === null ? 1 : (index.productSkus.get(sku.productKey) ?? 1),
           duplicateOfLine,
         },
         settings,
@@ -156,7 +151,8 @@ async function auditSource(
           if (f.severity !== 'error' && f.baseline !== 'unchanged') hidden[f.severity]++;
         findings = findings.filter((f) => f.severity === 'error');
       }
-      const audited: AuditedSku = { ...classified, findings };
+      const audited = classified as AuditedSku;
+      audited.findings = findings;
       collector.add(audited);
       for (const reporter of reporters) reporter.sku(audited);
       options.onSku?.(audited);
@@ -176,22 +172,38 @@ async function auditSource(
 }
 
 /** The first pass: the column map, and how many rows each product has. */
+/**
+ * The first pass: the column map; how many rows each product has; and the line where each SKU code first
+ * appears (so that `duplicate-sku` can name it). Keys are kept as hashes, never as strings.
+ */
 async function indexProducts(
   source: CatalogSource,
   format: TableFormat,
   overrides: ColumnOverrides,
-): Promise<{ columns: ColumnMap; productSkus: Map<string, number>; rows: number }> {
+): Promise<{ columns: ColumnMap; index: ProductIndex; rows: number }> {
   const reader = await openCatalog(source, format);
   const columns = mapColumns(reader.headers, overrides);
-  const productSkus = new Map<string, number>();
+  const productSkus = new KeyTable();
+  const firstLines = new KeyTable();
+  const continuation = new ContinuationRows(columns.continuationRows);
+  const duplicateField = columns.index.sku !== undefined ? 'sku' : 'productId';
   let rows = 0;
   for await (const batch of reader.records) {
     for (const record of batch) {
       rows++;
-      const key =
-        cellOf(record.cells, columns, 'productId').trim() || cellOf(record.cells, columns, 'sku').trim();
-      if (key !== '') productSkus.set(key, (productSkus.get(key) ?? 0) + 1);
+      const sku = cellOf(record.cells, columns, 'sku').trim();
+      const productId = continuation.productIdOf(cellOf(record.cells, columns, 'productId').trim() || null);
+      const productKey = productId ?? sku;
+      if (productKey !== '') productSkus.add(productKey, 1);
+      const key = duplicateField === 'sku' ? sku : cellOf(record.cells, columns, 'productId').trim();
+      if (key !== '') firstLines.setIfAbsent(key, record.line);
     }
   }
-  return { columns, productSkus, rows };
+  return { columns, index: { productSkus, firstLines, duplicateField }, rows };
+}
+
+interface ProductIndex {
+  productSkus: KeyTable;
+  firstLines: KeyTable;
+  duplicateField: 'sku' | 'productId';
 }

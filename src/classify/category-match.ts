@@ -1,3 +1,5 @@
+import { detach } from '../read/detach.js';
+
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
 /** Lower-cased words of a category path; `Women's Clothing > Dresses` → women, s, clothing, dress. */
@@ -19,41 +21,51 @@ function singular(word: string): string {
 
 export interface CategoryMatcher {
   /** The first keyword that matches the category, or undefined. */
-  match(category: string | null): string | undefined;
+  match(text: string | null): string | undefined;
 }
 
+const CACHE_LIMIT = 10_000;
+
 /**
- * Matches category keywords on whole words, case-insensitively (`ring` does not match `Earrings` or
- * `Spring`); a keyword of several words matches them in sequence; CJK keywords match as substrings.
+ * Matches keywords on whole words, case-insensitively (`ring` does not match `Earrings` or `Spring`); a
+ * keyword of several words matches them in sequence; CJK keywords match as substrings. Categories repeat
+ * (a few hundred across a catalog), so their verdicts are cached; titles do not (`cache: false`).
  */
-export function categoryMatcher(keywords: readonly string[] | '*'): CategoryMatcher {
-  if (keywords === '*') return { match: (category) => (category === null ? undefined : '*') };
+export function categoryMatcher(keywords: readonly string[] | '*', { cache = true } = {}): CategoryMatcher {
+  if (keywords === '*') return { match: (text) => (text === null ? undefined : '*') };
   const cjk = keywords.filter((k) => CJK.test(k)).map((k) => ({ keyword: k, text: k.toLowerCase() }));
   // The most specific keyword wins: "kitchen tools" before "tools".
   const latin = keywords
     .filter((k) => !CJK.test(k))
     .map((k) => ({ keyword: k, words: words(k) }))
+    .filter((k) => k.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length);
-  const cache = new Map<string, string | undefined>();
+  // A keyword can only match whole words if its first word's stem is somewhere in the text: a cheap
+  // test that spares most texts the split into words.
+  const stems = [...new Set(latin.map((k) => (k.words[0] ?? '').slice(0, 4)))];
+  const verdicts = new Map<string, string | undefined>();
   return {
-    match(category) {
-      if (category === null) return undefined;
-      if (cache.has(category)) return cache.get(category);
-      const found = find(category);
-      // Catalogs reuse a few hundred categories across millions of rows.
-      if (cache.size < 100_000) cache.set(category, found);
+    match(text) {
+      if (text === null) return undefined;
+      if (!cache) return find(text);
+      if (verdicts.has(text)) return verdicts.get(text);
+      const found = find(text);
+      if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
+      verdicts.set(detach(text), found);
       return found;
     },
   };
 
-  function find(category: string): string | undefined {
-    const lower = category.toLowerCase();
-    const path = words(category);
-    for (const { keyword, words: kw } of latin) {
-      if (kw.length > 0 && containsSequence(path, kw)) return keyword;
+  function find(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    if (stems.some((stem) => lower.includes(stem))) {
+      const path = words(text);
+      for (const { keyword, words: kw } of latin) {
+        if (containsSequence(path, kw)) return keyword;
+      }
     }
-    for (const { keyword, text } of cjk) {
-      if (lower.includes(text)) return keyword;
+    for (const { keyword, text: k } of cjk) {
+      if (lower.includes(k)) return keyword;
     }
     return undefined;
   }

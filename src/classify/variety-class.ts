@@ -55,7 +55,7 @@ export function hasBrand(brand: string | null, settings: Settings): boolean {
 function madeToOrderMatcher(settings: Settings) {
   let matcher = titleMatchers.get(settings.madeToOrder);
   if (matcher === undefined) {
-    matcher = categoryMatcher(settings.madeToOrder);
+    matcher = categoryMatcher(settings.madeToOrder, { cache: false });
     titleMatchers.set(settings.madeToOrder, matcher);
   }
   return matcher;

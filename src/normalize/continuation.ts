@@ -26,7 +26,7 @@ export class ContinuationRows {
     return productId;
   }
 
-  /** The SKU with the product id and product-level cells it inherits from the row above. */
+  /** Gives the SKU the product id and product-level cells it inherits from the row above. */
   apply(sku: NormalizedSku): NormalizedSku {
     if (!this.enabled) return sku;
     const last = this.last;
@@ -35,14 +35,11 @@ export class ContinuationRows {
       return sku;
     }
     if (last === null) return sku;
-    const productId = last.productId;
-    return {
-      ...sku,
-      productId,
-      productKey: productId,
-      title: sku.title ?? last.title,
-      category: sku.category ?? last.category,
-      brand: sku.brand ?? last.brand,
-    };
+    sku.productId = last.productId;
+    sku.productKey = last.productId;
+    sku.title ??= last.title;
+    sku.category ??= last.category;
+    sku.brand ??= last.brand;
+    return sku;
   }
 }

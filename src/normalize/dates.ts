@@ -1,3 +1,4 @@
+import { detach } from '../read/detach.js';
 import type { IsoDate } from '../types.js';
 
 const DATE =
@@ -15,6 +16,20 @@ const DAY_MS = 86_400_000;
  * Returns null for an empty cell and 'invalid' for anything that is not a real calendar day.
  */
 export function parseDate(text: string): IsoDate | 'invalid' | null {
+  // A catalog has a few hundred distinct listing days over a million rows.
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const result = parseDateUncached(text);
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(detach(text), result);
+  return result;
+}
+
+const CACHE_LIMIT = 10_000;
+const parsed = new Map<string, IsoDate | 'invalid' | null>();
+const added = new Map<string, IsoDate>();
+
+function parseDateUncached(text: string): IsoDate | 'invalid' | null {
   const value = text.trim();
   if (value === '') return null;
   const match = DATE.exec(value);
@@ -48,7 +63,14 @@ export function isIsoDate(text: string): boolean {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toIsoDate(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+  const key = `${date}+${days}`;
+  let result = added.get(key);
+  if (result === undefined) {
+    result = toIsoDate(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+    if (added.size >= CACHE_LIMIT) added.clear();
+    added.set(key, result);
+  }
+  return result;
 }
 
 export function todayUtc(now: Date = new Date()): IsoDate {

@@ -28,9 +28,9 @@ export async function fileSource(path: string, name = path): Promise<CatalogSour
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new InputError(`cannot read ${path}: ${why}`);
+    throw new InputError(`cannot read ${name}: ${why}`);
   }
-  if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory, not a catalog file`);
+  if (info.isDirectory()) throw new InputError(`cannot read ${name}: it is a directory, not a catalog file`);
   return {
     name,
     path,

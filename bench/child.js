@@ -1,0 +1,42 @@
+// One measured run, in a process of its own so that its peak memory is its own:
+//   node bench/child.js parse FILE            read every record with the tool's reader, nothing else
+//   node bench/child.js csv-parse FILE        the same file through csv-parse, for reference
+//   node bench/child.js audit FILE OUT.csv    the full audit, with the annotated CSV written
+// Prints one JSON line: { ms, rows, maxRssMb }.
+import { createReadStream } from 'node:fs';
+import { Writable } from 'node:stream';
+
+const [mode, file, out] = process.argv.slice(2);
+const started = performance.now();
+let rows = 0;
+
+if (mode === 'parse') {
+  const { fileSource } = await import('../dist/read/open-source.js');
+  const { detectTableFormat, openCatalog } = await import('../dist/read/read-catalog.js');
+  const source = await fileSource(file);
+  const reader = await openCatalog(source, await detectTableFormat(source));
+  for await (const batch of reader.records) rows += batch.length;
+} else if (mode === 'csv-parse') {
+  const { parse } = await import('csv-parse');
+  const parser = createReadStream(file).pipe(parse({ relax_column_count: true }));
+  for await (const _record of parser) rows++;
+  rows--;
+} else if (mode === 'audit') {
+  const { run } = await import('../dist/cli.js');
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const code = await run({
+    argv: [file, '--as-of', '2026-11-23', '--out', out],
+    stdin: process.stdin,
+    stdout: sink,
+    stderr: process.stderr,
+    env: {},
+    cwd: process.cwd(),
+  });
+  if (code === 2) process.exit(2);
+  rows = -1; // the parse run of the same file counts them
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+
+const ms = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
