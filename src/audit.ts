@@ -161,7 +161,8 @@ async function auditSource(
   }
 
   const { summary, highlights } = collector.finish(baseline);
-  for (const reporter of reporters) await reporter.finish({ meta, summary, highlights });
+  for (const reporter of reporters)
+    await reporter.finish({ meta, headers: reader.headers, severities, summary, highlights });
   const shown = gatedFindings(summary);
   const gate = {
     error: shown.error,

@@ -10,7 +10,7 @@ import { starterConfig } from './config/starter-config.js';
 import { isExpectedError, UsageError } from './errors.js';
 import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
 import { shouldUseColor } from './report/color.js';
-import { FORMATS, type Format, parseOutTarget, REPORTERS } from './report/index.js';
+import { FORMATS, type Format, OUTPUT_FORMATS, parseOutTarget, reporterFor } from './report/index.js';
 import type { Reporter, ReporterOptions } from './report/reporter.js';
 import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
@@ -204,7 +204,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
   const sinks: OutputSink[] = [];
   const reporters: Reporter[] = [
-    REPORTERS[flags.format](streamSink(io.stdout as NodeJS.WritableStream as Writable), {
+    reporterFor(OUTPUT_FORMATS[flags.format], streamSink(io.stdout as NodeJS.WritableStream as Writable), {
       ...options,
       color,
       destination: 'stdout',
@@ -223,7 +223,9 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
         readsStdin || file === undefined ? null : resolve(io.cwd, file),
       );
       sinks.push(sink);
-      reporters.push(REPORTERS[out.format](sink, { ...options, color: false, destination: 'file' }));
+      reporters.push(
+        reporterFor(OUTPUT_FORMATS[out.format], sink, { ...options, color: false, destination: 'file' }),
+      );
     }
     const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
       config,

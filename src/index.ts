@@ -8,7 +8,7 @@ export { type FailOn, getExitCode } from './exit-code.js';
 export { defineRule, type Rule, type RuleContext, type RuleHit } from './policy/define-rule.js';
 export { RULE_IDS, RULES, type RuleId } from './policy/rules/index.js';
 export { describeReason, formatMessage, skuToJson } from './report/describe.js';
-export { FORMATS, type Format, REPORTERS } from './report/index.js';
+export { FORMATS, type Format, OUTPUT_FORMATS, reporterFor } from './report/index.js';
 export { fileSink, type OutputSink, streamSink } from './report/sink.js';
 export type { Highlights, SkuExample } from './summarize.js';
 export * from './types.js';

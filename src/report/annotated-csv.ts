@@ -1,7 +1,7 @@
 import { isFormulaLike } from '../policy/rules/formula-like-cell.js';
 import type { AuditedSku } from '../types.js';
 import { describeReason, statusOf } from './describe.js';
-import type { ReporterFactory } from './reporter.js';
+import type { OutputFormat } from './reporter.js';
 
 export const AUDIT_COLUMNS = [
   'audit_segment',
@@ -41,19 +41,12 @@ function auditCells(sku: AuditedSku): string[] {
  * run as formulas get a leading `'` unless `--no-escape-formulas`. Files get a UTF-8 BOM so that Excel
  * reads Chinese headers right; standard output does not, for pipes.
  */
-export const annotatedCsvReporter: ReporterFactory = (sink, options) => {
-  const row = (cells: readonly string[]) =>
-    `${cells.map((cell) => csvCell(cell, options.escapeFormulas)).join(',')}\r\n`;
-  return {
-    start({ headers }) {
-      sink.write(`${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS])}`);
-    },
-    sku(sku) {
-      sink.write(row([...sku.cells, ...auditCells(sku)]));
-    },
-    ready: () => sink.ready(),
-    async finish() {
-      await sink.close();
-    },
-  };
+export const annotatedCsvFormat: OutputFormat = {
+  head: ({ headers }, options) =>
+    `${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS], options.escapeFormulas)}`,
+  items: (sku, options) => row([...sku.cells, ...auditCells(sku)], options.escapeFormulas),
 };
+
+function row(cells: readonly string[], escapeFormulas: boolean): string {
+  return `${cells.map((cell) => csvCell(cell, escapeFormulas)).join(',')}\r\n`;
+}

@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import type { Severity } from '../types.js';
 import { formatMessage } from './describe.js';
 import { markdownSummary } from './markdown.js';
-import type { ReporterFactory } from './reporter.js';
+import type { OutputFormat } from './reporter.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,12 +15,10 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  * annotation per rule, at its first line, with the count and the first lines; and, when
  * GITHUB_STEP_SUMMARY names a file, the Markdown summary is appended to it.
  */
-export const githubReporter: ReporterFactory = (sink, options) => ({
-  start() {},
-  sku() {},
-  ready: () => sink.ready(),
-  async finish(end) {
+export const githubFormat: OutputFormat = {
+  tail(end) {
     const { meta, summary, highlights } = end;
+    const out: string[] = [];
     for (const [rule, count] of Object.entries(summary.rules)) {
       const first = highlights.firstFindings[rule];
       const severity = highlights.ruleSeverities[rule];
@@ -32,11 +30,13 @@ export const githubReporter: ReporterFactory = (sink, options) => ({
           ? `${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`
           : `${count} findings (${where}). First, ${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`;
       const properties = `file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(`${rule} (${count})`)}`;
-      sink.write(`::${COMMAND[severity]} ${properties}::${escapeData(message)}\n`);
+      out.push(`::${COMMAND[severity]} ${properties}::${escapeData(message)}\n`);
     }
     const { error, warning, info } = summary.findings;
-    sink.write(`channel-audit: ${summary.rows} SKUs, ${error} errors, ${warning} warnings, ${info} info\n`);
-    if (options.stepSummaryPath) await appendFile(options.stepSummaryPath, markdownSummary(end));
-    await sink.close();
+    out.push(`channel-audit: ${summary.rows} SKUs, ${error} errors, ${warning} warnings, ${info} info\n`);
+    return out.join('');
   },
-});
+  async after(end, options) {
+    if (options.stepSummaryPath) await appendFile(options.stepSummaryPath, markdownSummary(end));
+  },
+};

@@ -1,25 +1,25 @@
-import { annotatedCsvReporter } from './annotated-csv.js';
-import { githubReporter } from './github.js';
-import { jsonReporter } from './json.js';
-import { markdownReporter } from './markdown.js';
-import { sarifReporter } from './sarif.js';
-import { ndjsonReporter } from './ndjson.js';
-import type { ReporterFactory } from './reporter.js';
-import { tableReporter } from './table.js';
+import { annotatedCsvFormat } from './annotated-csv.js';
+import { githubFormat } from './github.js';
+import { jsonFormat } from './json.js';
+import { markdownFormat } from './markdown.js';
+import { ndjsonFormat } from './ndjson.js';
+import type { OutputFormat } from './reporter.js';
+import { sarifFormat } from './sarif.js';
+import { tableFormat } from './table.js';
 
 /** Every output format, by the name `--format` and `--out format:FILE` use. */
-export const REPORTERS = {
-  table: tableReporter,
-  json: jsonReporter,
-  ndjson: ndjsonReporter,
-  csv: annotatedCsvReporter,
-  markdown: markdownReporter,
-  github: githubReporter,
-  sarif: sarifReporter,
-} satisfies Record<string, ReporterFactory>;
+export const OUTPUT_FORMATS = {
+  table: tableFormat,
+  json: jsonFormat,
+  ndjson: ndjsonFormat,
+  csv: annotatedCsvFormat,
+  markdown: markdownFormat,
+  github: githubFormat,
+  sarif: sarifFormat,
+} satisfies Record<string, OutputFormat>;
 
-export type Format = keyof typeof REPORTERS;
-export const FORMATS = Object.keys(REPORTERS) as Format[];
+export type Format = keyof typeof OUTPUT_FORMATS;
+export const FORMATS = Object.keys(OUTPUT_FORMATS) as Format[];
 
 const EXTENSIONS: Record<string, Format> = {
   '.json': 'json',
@@ -32,7 +32,7 @@ const EXTENSIONS: Record<string, Format> = {
 };
 
 export function isFormat(name: string): name is Format {
-  return Object.hasOwn(REPORTERS, name);
+  return Object.hasOwn(OUTPUT_FORMATS, name);
 }
 
 /** `--out FILE` → its format from the extension, or `--out format:FILE`. */
@@ -48,4 +48,5 @@ export function parseOutTarget(target: string): { format: Format; path: string }
   return format === undefined ? undefined : { format, path: target };
 }
 
-export type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
+export { reporterFor } from './emit.js';
+export type { OutputFormat, Reporter, ReporterOptions } from './reporter.js';

@@ -1,6 +1,6 @@
 import { SEGMENTS, TRACKS } from '../types.js';
 import { formatMessage } from './describe.js';
-import type { ReportEnd, ReporterFactory } from './reporter.js';
+import type { OutputFormat, ReportEnd } from './reporter.js';
 
 /** Pipes and line breaks would end a Markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
@@ -66,12 +66,6 @@ export function markdownSummary({ meta, summary, highlights }: ReportEnd): strin
   return `${out.join('\n')}\n`;
 }
 
-export const markdownReporter: ReporterFactory = (sink) => ({
-  start() {},
-  sku() {},
-  ready: () => sink.ready(),
-  async finish(end) {
-    sink.write(markdownSummary(end));
-    await sink.close();
-  },
-});
+export const markdownFormat: OutputFormat = {
+  tail: (end) => markdownSummary(end),
+};

@@ -1,6 +1,5 @@
 import type { Highlights } from '../summarize.js';
 import type { AuditedSku, AuditMeta, AuditSummary, SeverityOrOff } from '../types.js';
-import type { OutputSink } from './sink.js';
 
 export interface ReporterOptions {
   /** Colour and styles (terminal output only). */
@@ -21,13 +20,39 @@ export interface ReportStart {
   severities: Record<string, SeverityOrOff>;
 }
 
-export interface ReportEnd {
-  meta: AuditMeta;
+export interface ReportEnd extends ReportStart {
   summary: AuditSummary;
   highlights: Highlights;
 }
 
-/** A reporter sees the run start, each SKU as it is audited, and the end; it formats, and only it does. */
+/**
+ * An output format, as data about text: what comes before the SKUs, the text of each SKU (items joined
+ * by `separator`), and what comes after. Formats only format; `emit.ts` writes them, in one stream or
+ * from parts written in parallel.
+ */
+export interface OutputFormat {
+  /** Text before the SKUs, known at the start (a CSV header, the SARIF head). */
+  head?(start: ReportStart, options: ReporterOptions): string;
+  /** The items one SKU adds (none, one, or one per finding). */
+  items?(
+    sku: AuditedSku,
+    options: ReporterOptions,
+    start: ReportStart,
+  ): string | readonly string[] | undefined;
+  /** Written between two items. */
+  separator?: string;
+  /** Text after the SKUs. */
+  tail?(end: ReportEnd, options: ReporterOptions, itemCount: number): string;
+  /**
+   * Text around the SKUs that needs the summary, known only after them (the JSON report): the items are
+   * spooled to a temporary file meanwhile, so memory stays flat.
+   */
+  wrap?(end: ReportEnd, options: ReporterOptions, itemCount: number): { before: string; after: string };
+  /** Work after the output is written (GitHub's job summary file). */
+  after?(end: ReportEnd, options: ReporterOptions): Promise<void>;
+}
+
+/** What the audit feeds: the run's start, each SKU as it is audited, the end. */
 export interface Reporter {
   start(start: ReportStart): void | Promise<void>;
   sku(sku: AuditedSku): void;
@@ -35,5 +60,3 @@ export interface Reporter {
   ready(): Promise<void>;
   finish(end: ReportEnd): Promise<void>;
 }
-
-export type ReporterFactory = (sink: OutputSink, options: ReporterOptions) => Reporter;

@@ -5,7 +5,7 @@ import { skuKeyOf } from '../baseline.js';
 import { RULES } from '../policy/rules/index.js';
 import type { Severity, SeverityOrOff } from '../types.js';
 import { formatMessage } from './describe.js';
-import type { ReporterFactory } from './reporter.js';
+import type { OutputFormat } from './reporter.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -47,67 +47,63 @@ function driverRules(severities: Record<string, SeverityOrOff>) {
   });
 }
 
+const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
+
 /**
  * SARIF 2.1.0, for code scanning: every rule with its doc, one result per finding at the file and line
  * of its SKU, with a fingerprint from rule and SKU so that a finding is followed across exports.
- * Results are written as they come.
  */
-export const sarifReporter: ReporterFactory = (sink) => {
-  const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
-  let uri = '';
-  let count = 0;
-  return {
-    start({ meta, severities }) {
-      uri = meta.input.path.replace(/\\/g, '/');
-      const head = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-          {
-            tool: {
-              driver: {
-                name: meta.tool,
-                version: meta.version,
-                semanticVersion: meta.version,
-                rules: driverRules(severities),
-              },
+export const sarifFormat: OutputFormat = {
+  head({ meta, severities }) {
+    const head = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: meta.tool,
+              version: meta.version,
+              semanticVersion: meta.version,
+              rules: driverRules(severities),
             },
-            invocations: [
-              { executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } },
-            ],
-            artifacts: [{ location: { uri }, encoding: meta.input.encoding }],
-            results: [],
+          },
+          invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],
+          artifacts: [{ location: { uri: artifactUri(meta.input.path) }, encoding: meta.input.encoding }],
+          results: [],
+        },
+      ],
+    };
+    const text = JSON.stringify(head, null, 2);
+    // Everything up to the empty results array; the results go into it.
+    return `${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`;
+  },
+  items(sku, _options, { meta }) {
+    if (sku.findings.length === 0) return undefined;
+    const uri = artifactUri(meta.input.path);
+    return sku.findings.map((finding) => {
+      const result = {
+        ruleId: finding.rule,
+        ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+        level: LEVEL[finding.severity],
+        message: { text: formatMessage(finding) },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri, index: 0 }, region: { startLine: sku.line } },
+            ...(sku.sku !== null ? { logicalLocations: [{ name: sku.sku, kind: 'object' }] } : {}),
           },
         ],
+        partialFingerprints: { 'channelAudit/v1': fingerprint(finding.rule, skuKeyOf(sku), finding.field) },
+        ...(finding.baseline !== undefined ? { baselineState: finding.baseline } : {}),
+        properties: { sku: sku.sku, productId: sku.productId, field: finding.field, record: sku.record },
       };
-      const text = JSON.stringify(head, null, 2);
-      // Everything up to the empty results array; results are streamed into it.
-      sink.write(`${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`);
-    },
-    sku(sku) {
-      for (const finding of sku.findings) {
-        const result = {
-          ruleId: finding.rule,
-          ruleIndex: ruleIndex.get(finding.rule) ?? -1,
-          level: LEVEL[finding.severity],
-          message: { text: formatMessage(finding) },
-          locations: [
-            {
-              physicalLocation: { artifactLocation: { uri, index: 0 }, region: { startLine: sku.line } },
-              ...(sku.sku !== null ? { logicalLocations: [{ name: sku.sku, kind: 'object' }] } : {}),
-            },
-          ],
-          partialFingerprints: { 'channelAudit/v1': fingerprint(finding.rule, skuKeyOf(sku), finding.field) },
-          ...(finding.baseline !== undefined ? { baselineState: finding.baseline } : {}),
-          properties: { sku: sku.sku, productId: sku.productId, field: finding.field, record: sku.record },
-        };
-        sink.write(`${count++ === 0 ? '\n' : ',\n'}        ${JSON.stringify(result)}`);
-      }
-    },
-    ready: () => sink.ready(),
-    async finish() {
-      sink.write(`${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`);
-      await sink.close();
-    },
-  };
+      return `\n        ${JSON.stringify(result)}`;
+    });
+  },
+  separator: ',',
+  tail: (_end, _options, count) => `${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`,
 };
+
+function artifactUri(path: string): string {
+  return path.replace(/\\/g, '/');
+}

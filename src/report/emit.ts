@@ -1,0 +1,81 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditedSku } from '../types.js';
+import type { OutputFormat, Reporter, ReporterOptions, ReportStart } from './reporter.js';
+import { type OutputSink, streamSink } from './sink.js';
+
+/** Joins items with the format's separator, counting them. */
+export class ItemWriter {
+  count = 0;
+
+  constructor(
+    private readonly format: OutputFormat,
+    private readonly sink: OutputSink,
+    private readonly options: ReporterOptions,
+    private readonly start: ReportStart,
+  ) {}
+
+  sku(sku: AuditedSku): void {
+    const items = this.format.items?.(sku, this.options, this.start);
+    if (items === undefined) return;
+    const separator = this.format.separator ?? '';
+    for (const item of typeof items === 'string' ? [items] : items) {
+      this.sink.write(this.count++ === 0 ? item : separator + item);
+    }
+  }
+}
+
+/** A format written to one sink as the SKUs come (the JSON report's SKUs via a spool file). */
+export function reporterFor(format: OutputFormat, sink: OutputSink, options: ReporterOptions): Reporter {
+  let start: ReportStart | undefined;
+  let spool: { dir: string; stream: ReturnType<typeof createWriteStream>; sink: OutputSink } | undefined;
+  let items: ItemWriter;
+  return {
+    async start(s) {
+      start = s;
+      if (format.wrap) {
+        const dir = await mkdtemp(join(tmpdir(), 'channel-audit-spool-'));
+        const stream = createWriteStream(join(dir, 'items'));
+        spool = { dir, stream, sink: streamSink(stream) };
+      } else if (format.head) {
+        sink.write(format.head(s, options));
+      }
+      items = new ItemWriter(format, spool?.sink ?? sink, options, s);
+    },
+    sku(sku) {
+      items.sku(sku);
+    },
+    async ready() {
+      await (spool?.sink ?? sink).ready();
+    },
+    async finish(end) {
+      if (start === undefined) throw new Error('reporter finished before it started');
+      if (format.wrap && spool) {
+        const { dir, stream } = spool;
+        await spool.sink.ready();
+        await new Promise<void>((done, fail) => {
+          stream.once('error', fail);
+          stream.end(done);
+        });
+        const { before, after } = format.wrap(end, options, items.count);
+        sink.write(before);
+        await copyInto(sink, join(dir, 'items'));
+        sink.write(after);
+        await rm(dir, { recursive: true, force: true });
+      }
+      if (format.tail) sink.write(format.tail(end, options, items.count));
+      await sink.close();
+      await format.after?.(end, options);
+    },
+  };
+}
+
+/** Copies a file into a sink, with back-pressure. */
+export async function copyInto(sink: OutputSink, path: string): Promise<void> {
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    sink.write(chunk as string);
+    await sink.ready();
+  }
+}
