@@ -32,7 +32,7 @@ const CACHE_LIMIT = 10_000;
  * (a few hundred across a catalog), so their verdicts are cached; titles do not (`cache: false`).
  */
 export function categoryMatcher(keywords: readonly string[] | '*', { cache = true } = {}): CategoryMatcher {
-  if (keywords === '*') return { match: (text) => (text === null ? undefined : '*') };
+  if (keywords === '*') return { match: () => '*' };
   const cjk = keywords.filter((k) => CJK.test(k)).map((k) => ({ keyword: k, text: k.toLowerCase() }));
   // The most specific keyword wins: "kitchen tools" before "tools".
   const latin = keywords

@@ -179,9 +179,9 @@ export const ConfigSchema = z
         endingSoonDays: z
           .number()
           .int()
-          .min(0)
+          .min(1)
           .default(7)
-          .describe('new-window-ending warns when the extension ends within this many days.'),
+          .describe('new-window-ending warns when the extension ends within this many days (1 or more).'),
       })
       .prefault({})
       .describe('The shipping window (SPEC §4).'),

@@ -2,13 +2,14 @@ const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
 /** Strips what spreadsheets and ERPs wrap around a barcode: spaces, dashes, a leading apostrophe. */
 export function cleanGtin(text: string): string {
-  return text.replace(/^'/, '').replace(/[\s-]/g, '');
+  return text.normalize('NFKC').replace(/^'/, '').replace(/[\s-]/g, '');
 }
 
 /** True for a GTIN-8, UPC-A (12), EAN-13 or GTIN-14 whose mod-10 check digit is right. */
 export function isValidGtin(text: string): boolean {
   const digits = cleanGtin(text);
-  if (!/^\d+$/.test(digits) || !GTIN_LENGTHS.has(digits.length)) return false;
+  // All zeros passes the check digit, but is the placeholder of a product without a code.
+  if (!/^\d+$/.test(digits) || !GTIN_LENGTHS.has(digits.length) || /^0+$/.test(digits)) return false;
   let sum = 0;
   // Weights alternate 3, 1, 3… from the digit just left of the check digit.
   for (let i = digits.length - 2, weight = 3; i >= 0; i--, weight = 4 - weight) {

@@ -114,6 +114,15 @@ export function parseLengthCm(text: string, unit: LengthUnit, style: NumberStyle
   return parseMeasure(text, unit, lengthUnitOf, CM_PER, style);
 }
 
+const CURRENCY = /^(?:[A-Z]{3}\s*|US\$|[$€£¥￥]\s*)?(.*?)(?:\s*[A-Z]{3}|\s*元)?$/;
+
+/** A price as exports write it: `3.99`, `$3.99`, `3.99 USD`, `¥25`, `25元`. */
+export function parsePrice(text: string, style: NumberStyle): NumberCell {
+  const value = text.trim();
+  if (value === '') return null;
+  return parseDecimal(CURRENCY.exec(value)?.[1] ?? value, style);
+}
+
 export function parsePlainNumber(text: string, style: NumberStyle): NumberCell {
   const value = text.trim();
   return value === '' ? null : parseDecimal(value, style);

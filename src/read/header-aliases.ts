@@ -30,6 +30,7 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = [
   { field: 'mpn', headers: ['mpn'] },
   { field: 'weight', headers: ['weight_kg'], unit: 'kg' },
   { field: 'weight', headers: ['weight_g'], unit: 'g' },
+  { field: 'weight', headers: ['weight', 'package weight', 'gross weight', 'shipping weight'], unit: 'kg' },
   { field: 'length', headers: ['length_cm'], unit: 'cm' },
   { field: 'width', headers: ['width_cm'], unit: 'cm' },
   { field: 'height', headers: ['height_cm'], unit: 'cm' },

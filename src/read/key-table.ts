@@ -22,6 +22,17 @@ export class KeyTable {
     return this.count;
   }
 
+  /** The same, for a key given as ASCII bytes (whose code units are the bytes). */
+  addAscii(bytes: Uint8Array, start: number, end: number, amount: number): number {
+    hashAscii(bytes, start, end);
+    return this.addHashed(amount);
+  }
+
+  setIfAbsentAscii(bytes: Uint8Array, start: number, end: number, value: number): number {
+    hashAscii(bytes, start, end);
+    return this.put(H1, H2, value, true) ?? value;
+  }
+
   get(key: string): number | undefined {
     hash(key);
     const slot = this.find(H1, H2);
@@ -37,6 +48,10 @@ export class KeyTable {
   /** Adds to the key's value (0 when new); returns the new value. */
   add(key: string, amount: number): number {
     hash(key);
+    return this.addHashed(amount);
+  }
+
+  private addHashed(amount: number): number {
     const slot = this.find(H1, H2);
     const next = (this.used[slot] === 1 ? (this.values[slot] ?? 0) : 0) + amount;
     this.put(H1, H2, next, false);
@@ -105,6 +120,22 @@ function hash(text: string): void {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
+  finish(h1, h2);
+}
+
+/** The same hash of ASCII bytes: for them, bytes and UTF-16 code units are the same numbers. */
+function hashAscii(bytes: Uint8Array, start: number, end: number): void {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  finish(h1, h2);
+}
+
+function finish(h1: number, h2: number): void {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   H1 = h1 >>> 0;

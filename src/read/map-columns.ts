@@ -29,6 +29,11 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     const key = normalizeHeader(header);
     if (!position.has(key)) position.set(key, i);
   });
+  // `Weight (lb)`, `重量(克)`, `length [mm]`: a header with its unit matches the alias without it.
+  headers.forEach((header, i) => {
+    const base = withoutUnit(normalizeHeader(header));
+    if (base !== undefined && !position.has(base)) position.set(base, i);
+  });
   const index: Partial<Record<Field, number>> = {};
   const unit: Partial<Record<Field, ColumnUnit>> = {};
   const unitColumn: Partial<Record<Field, number>> = {};
@@ -86,6 +91,15 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
   }
   const productHeader = index.productId === undefined ? '' : normalizeHeader(headers[index.productId] ?? '');
   return { headers, index, unit, unitColumn, fieldOf, continuationRows: productHeader === 'handle' };
+}
+
+/** The header without a unit named at its end, or undefined when it names none. */
+function withoutUnit(header: string): string | undefined {
+  const match = UNIT_SUFFIX.exec(header);
+  const word = match?.[1];
+  if (match === null || word === undefined || match.index === 0) return undefined;
+  const known = weightUnitOf(word) ?? lengthUnitOf(word) ?? handlingUnitOf(word);
+  return known === undefined ? undefined : header.slice(0, match.index).trim();
 }
 
 const UNIT_SUFFIX = /(?:[_\s-][([]?|[([]|^)([a-z]+|[\u4e00-\u9fff]+)[)\]]?$/;

@@ -31,9 +31,9 @@ describe('categoryMatcher', () => {
     expect(m.match('服装')).toBeUndefined();
   });
 
-  it('matches everything with "*" and nothing without a category', () => {
+  it('matches everything with "*" (an empty category too), and nothing else without a category', () => {
     expect(categoryMatcher('*').match('Anything')).toBe('*');
-    expect(categoryMatcher('*').match(null)).toBeUndefined();
+    expect(categoryMatcher('*').match(null)).toBe('*');
     expect(ring.match(null)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ describe('isValidGtin', () => {
     ['GTIN-8', '96385074'],
     ['GTIN-14', '10614141000415'],
     ['with spaces and a spreadsheet apostrophe', "'4006381 333931"],
+    ['in full-width digits', '４００６３８１３３３９３１'],
   ])('accepts a valid %s', (_kind, gtin) => {
     expect(isValidGtin(gtin)).toBe(true);
   });
@@ -21,6 +22,7 @@ describe('isValidGtin', () => {
     ['letters', '40063813339A1'],
     ['scientific notation from a spreadsheet', '4.00638E+12'],
     ['an empty cell', ''],
+    ['the all-zero placeholder', '00000000'],
   ])('rejects %s', (_kind, gtin) => {
     expect(isValidGtin(gtin)).toBe(false);
   });

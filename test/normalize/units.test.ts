@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimal, parseHandlingHours, parseLengthCm, parseWeightKg } from '../../src/normalize/units.js';
+import {
+  parseDecimal,
+  parseHandlingHours,
+  parseLengthCm,
+  parsePrice,
+  parseWeightKg,
+} from '../../src/normalize/units.js';
 
 const comma = { decimalComma: false };
 const euro = { decimalComma: true };
@@ -47,5 +53,23 @@ describe('measures', () => {
     expect(parseHandlingHours('72h', 'days', comma)).toBe(72);
     expect(parseHandlingHours('48', 'hours', comma)).toBe(48);
     expect(parseHandlingHours('3天', 'hours', comma)).toBe(72);
+  });
+});
+
+describe('parsePrice', () => {
+  it.each([
+    ['3.99', 3.99],
+    ['$3.99', 3.99],
+    ['US$ 3.99', 3.99],
+    ['3.99 USD', 3.99],
+    ['EUR 4,50', 4.5],
+    ['¥25', 25],
+    ['25元', 25],
+  ])('reads %s as %d', (text, value) => {
+    expect(parsePrice(text, { decimalComma: false })).toBe(value);
+  });
+
+  it('rejects what is not a price', () => {
+    expect(parsePrice('call us', { decimalComma: false })).toBeNaN();
   });
 });

@@ -12,8 +12,9 @@ export default defineRule({
     if (hours === null || (hours >= minHandlingDays * 24 && hours <= maxHandlingDays * 24)) return undefined;
     return {
       field: 'handling',
-      args: { days: Number((hours / 24).toFixed(2)), min: minHandlingDays, max: maxHandlingDays },
+      args: { hours, days: Number((hours / 24).toFixed(3)), min: minHandlingDays, max: maxHandlingDays },
     };
   },
-  message: ({ days, min, max }) => `declares ${days} days of handling, outside ${min}-${max} days`,
+  message: ({ hours, days, min, max }) =>
+    `declares ${days} ${days === 1 ? 'day' : 'days'} (${hours} h) of handling, outside ${min}-${max} days`,
 });

@@ -15,7 +15,10 @@ export default defineRule({
     const litres = (lengthCm * widthCm * heightCm) / 1000;
     const density = weightKg / litres;
     if (density <= settings.config.checks.maxDensityKgPerLitre) return undefined;
-    return { field: 'weight', args: { weightKg, litres: round(litres, 3), density: round(density, 1) } };
+    return {
+      field: 'weight',
+      args: { weightKg, litres: round(litres, 3), density: Number(density.toPrecision(4)) },
+    };
   },
   message: ({ weightKg, litres, density }) =>
     `${weightKg} kg in a ${litres} L package is ${density} kg per litre: grams typed into a kg column?`,

@@ -11,8 +11,11 @@ export default defineRule({
     const { window } = settings.config;
     const { hours, newUntil, handlingHours } = sku.window;
     if (hours !== window.extendedHours || newUntil === null || handlingHours === null) return undefined;
-    if (handlingHours <= window.baseHours || newUntil > addDays(settings.asOf, window.endingSoonDays))
+    // Late already (handling-exceeds-window says so), or shipped by the warehouse: nothing to warn of.
+    if (handlingHours > hours || sku.channel === 'full-managed') return undefined;
+    if (handlingHours <= window.baseHours || newUntil > addDays(settings.asOf, window.endingSoonDays)) {
       return undefined;
+    }
     return { field: 'handling', args: { until: newUntil, handling: handlingHours, base: window.baseHours } };
   },
   message: ({ until, handling, base }) =>

@@ -1,0 +1,430 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { type AuditResult, audit } from '../../src/audit.js';
+import type { AuditedSku, Field } from '../../src/types.js';
+import { ROOT } from '../cli-run.js';
+import { HEADERS, auditText } from '../helpers.js';
+
+// The reading code's proof: one catalog (test/dialects/canonical.csv, 15 SKUs) exported the way each
+// source really writes it — other header names, units, encodings, delimiters, a workbook — must audit
+// the same, SKU by SKU. The text fixtures are written by test/dialects/make-fixtures.py from
+// canonical.csv, the workbook by test/dialects/make-xlsx.mjs; both are committed, and so is their output.
+
+const DIR = join(ROOT, 'test', 'dialects');
+const AS_OF = '2026-11-23';
+
+type Header = (typeof HEADERS)[number];
+
+/** What is compared for each SKU. */
+const PROPERTIES = [
+  'group',
+  'sizeClass',
+  'varietyClass',
+  'segment',
+  'track',
+  'fulfilment',
+  'weightKg',
+  'lengthCm',
+  'widthCm',
+  'heightCm',
+  'windowHours',
+  'newUntil',
+  'handlingHours',
+  'rules',
+] as const;
+type Property = (typeof PROPERTIES)[number];
+
+const NUMERIC = new Set<Property>(['weightKg', 'lengthCm', 'widthCm', 'heightCm', 'handlingHours']);
+
+interface Fixture {
+  file: string;
+  /** `meta.input.encoding` and `meta.input.delimiter` as they must be detected. */
+  encoding: string;
+  delimiter: string;
+  /** `meta.input.columns`: which of the dialect's headers fed which field; exactly these. */
+  columns: Partial<Record<Field, string>>;
+  /** Canonical columns the dialect's exports do not have at all. */
+  lacks: readonly Header[];
+  /** Properties that only carried columns feed: these must equal canonical.csv's audit as it is. */
+  same: readonly Property[];
+  /** Decimal places weights and sides must agree to (an export that rounds converted units agrees to fewer). */
+  digits?: number;
+}
+
+const CANONICAL_COLUMNS: Partial<Record<Field, string>> = {
+  productId: 'product_id',
+  sku: 'sku',
+  title: 'title',
+  category: 'category',
+  brand: 'brand',
+  gtin: 'gtin',
+  mpn: 'mpn',
+  weight: 'weight_kg',
+  length: 'length_cm',
+  width: 'width_cm',
+  height: 'height_cm',
+  handling: 'handling_days',
+  listedAt: 'listed_at',
+  channel: 'channel',
+  price: 'price',
+  currency: 'currency',
+  stock: 'stock',
+  logisticsAttribute: 'logistics_attribute',
+};
+
+/**
+ * canonical.csv's content in another encoding or layout, titles translated at most (the mug keeps a
+ * made-to-order keyword): every column is there, so every property must be the same.
+ */
+const copy = (file: string, encoding: string, delimiter = ','): Fixture => ({
+  file,
+  encoding,
+  delimiter,
+  columns: CANONICAL_COLUMNS,
+  lacks: [],
+  same: PROPERTIES,
+});
+
+const FIXTURES: Fixture[] = [
+  // Encodings: a byte-order mark (dropped, not read as part of the first header), UTF-16 both ways with
+  // a character outside the BMP, GBK/Shift-JIS/Windows-1252 without any mark (detected from the bytes).
+  copy('utf8-bom.csv', 'utf-8'),
+  copy('utf16le-bom.csv', 'utf-16le'),
+  copy('utf16be-bom.csv', 'utf-16be'),
+  copy('shift-jis.csv', 'shift_jis'),
+  copy('windows-1252.csv', 'windows-1252'),
+  // Delimiters: `;` with decimal commas (0,25 kg, 3,99), tab, pipe; titles keep their commas unquoted.
+  copy('semicolon-decimal-comma.csv', 'utf-8', ';'),
+  copy('tab.tsv', 'utf-8', '\t'),
+  copy('pipe.csv', 'utf-8', '|'),
+  // CRLF line ends and a title on two lines inside quotes.
+  copy('crlf.csv', 'utf-8'),
+  // A workbook: numbers, date cells, text GTINs; the "Notes" sheet comes second and is not read.
+  { ...copy('catalog.xlsx', 'xlsx', ''), delimiter: '' },
+  {
+    // Chinese ERP, GBK (read as its superset GB18030): every field is there, in Chinese — categories from
+    // the default CJK lists, 自运营/半托管/全托管, 普货/内电, dates as 2025/03/14 10:23.
+    file: 'erp-gbk.csv',
+    encoding: 'gb18030',
+    delimiter: ',',
+    columns: {
+      productId: '商品ID',
+      sku: '商品编码',
+      title: '标题',
+      category: '类目',
+      brand: '品牌',
+      gtin: '条形码',
+      mpn: '型号',
+      weight: '重量(kg)',
+      length: '长(cm)',
+      width: '宽(cm)',
+      height: '高(cm)',
+      handling: '备货期',
+      listedAt: '上架时间',
+      channel: '经营模式',
+      price: '价格',
+      currency: '币种',
+      stock: '库存',
+      logisticsAttribute: '物流属性',
+    },
+    lacks: [],
+    same: PROPERTIES,
+  },
+  {
+    // AliExpress open-platform product fields: brand is a category attribute there, not a field, and
+    // there is no MPN, operating mode or logistics attribute. So the track (the power bank's battery
+    // sends it to JIT) and the rules (most depend on the current channel) cannot be compared as they are.
+    // The variety class can: no SKU of the catalog is identified by brand + MPN alone.
+    file: 'aliexpress.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {
+      productId: 'product_id',
+      sku: 'sku_code',
+      title: 'subject',
+      category: 'category_id',
+      gtin: 'ean_code',
+      weight: 'gross_weight',
+      length: 'package_length',
+      width: 'package_width',
+      height: 'package_height',
+      handling: 'delivery_time',
+      listedAt: 'gmt_create',
+      price: 'sku_price',
+      currency: 'currency_code',
+      stock: 'ipm_sku_stock',
+    },
+    lacks: ['brand', 'mpn', 'channel', 'logistics_attribute'],
+    same: [
+      'group',
+      'sizeClass',
+      'varietyClass',
+      'segment',
+      'weightKg',
+      'lengthCm',
+      'widthCm',
+      'heightCm',
+      'windowHours',
+      'newUntil',
+      'handlingHours',
+    ],
+  },
+  {
+    // Shopify product CSV: weight in grams (whatever "Variant Weight Unit" says), title, vendor and
+    // category on a product's first row only, and rows with an empty Handle that continue the product
+    // above. It has no package sides (so no size class, segment or track), no handling time, listing
+    // date (so no window), channel, MPN, currency or logistics attribute. What it carries: the grouping
+    // into products (the 6 puzzles decide variety rule 4), the variety class and the weight.
+    file: 'shopify.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {
+      productId: 'Handle',
+      sku: 'Variant SKU',
+      title: 'Title',
+      category: 'Product Category',
+      brand: 'Vendor',
+      gtin: 'Variant Barcode',
+      weight: 'Variant Grams',
+      price: 'Variant Price',
+      stock: 'Variant Inventory Qty',
+    },
+    lacks: [
+      'mpn',
+      'length_cm',
+      'width_cm',
+      'height_cm',
+      'handling_days',
+      'listed_at',
+      'channel',
+      'currency',
+      'logistics_attribute',
+    ],
+    same: ['group', 'varietyClass', 'weightKg'],
+  },
+  {
+    // Amazon flat file (tab-delimited): units in their own columns, rows in KG, GR and LB, CM and IN,
+    // rounded to 2 decimals as Amazon takes them. No listing date (so the new dress has no 96 h window),
+    // channel or logistics attribute (so no track and no rule can be compared as they are).
+    file: 'amazon.txt',
+    encoding: 'utf-8',
+    delimiter: '\t',
+    columns: {
+      productId: 'parent_sku',
+      sku: 'item_sku',
+      title: 'item_name',
+      category: 'item_type_keyword',
+      brand: 'brand_name',
+      gtin: 'external_product_id',
+      mpn: 'part_number',
+      weight: 'website_shipping_weight',
+      length: 'item_package_length',
+      width: 'item_package_width',
+      height: 'item_package_height',
+      handling: 'fulfillment_latency',
+      price: 'standard_price',
+      currency: 'currency',
+      stock: 'quantity',
+    },
+    lacks: ['listed_at', 'channel', 'logistics_attribute'],
+    same: [
+      'group',
+      'sizeClass',
+      'varietyClass',
+      'segment',
+      'weightKg',
+      'lengthCm',
+      'widthCm',
+      'heightCm',
+      'handlingHours',
+    ],
+    digits: 1,
+  },
+  {
+    // Google Merchant Center feed (TSV): units inside the cells ("80 g", "0.25 kg", "17.72 in"), the
+    // price with its currency ("3.99 USD", Google's format). No listing date, channel, logistics
+    // attribute or stock count: as for Amazon, no window, track or rule can be compared as they are.
+    file: 'google.tsv',
+    encoding: 'utf-8',
+    delimiter: '\t',
+    columns: {
+      productId: 'item_group_id',
+      sku: 'id',
+      title: 'title',
+      category: 'google_product_category',
+      brand: 'brand',
+      gtin: 'gtin',
+      mpn: 'mpn',
+      weight: 'shipping_weight',
+      length: 'shipping_length',
+      width: 'shipping_width',
+      height: 'shipping_height',
+      handling: 'max_handling_time',
+      price: 'price',
+    },
+    lacks: ['listed_at', 'channel', 'logistics_attribute', 'currency', 'stock'],
+    same: [
+      'group',
+      'sizeClass',
+      'varietyClass',
+      'segment',
+      'weightKg',
+      'lengthCm',
+      'widthCm',
+      'heightCm',
+      'handlingHours',
+    ],
+    digits: 1,
+  },
+];
+
+interface Audited {
+  result: AuditResult;
+  skus: AuditedSku[];
+}
+
+const audits = new Map<string, Promise<Audited>>();
+
+function auditFile(file: string): Promise<Audited> {
+  let done = audits.get(file);
+  if (done === undefined) {
+    const skus: AuditedSku[] = [];
+    done = audit(join(DIR, file), { asOf: AS_OF, onSku: (sku) => skus.push(sku) }).then((result) => ({
+      result,
+      skus,
+    }));
+    audits.set(file, done);
+  }
+  return done;
+}
+
+/** canonical.csv without the columns a dialect lacks: what that dialect's export must audit like. */
+async function auditCanonicalWithout(lacks: readonly Header[]): Promise<Audited> {
+  const [header = [], ...rows] = parse(readFileSync(join(DIR, 'canonical.csv'), 'utf8')) as string[][];
+  const keep = header.flatMap((name, i) => (lacks.includes(name as Header) ? [] : [i]));
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const text = [header, ...rows].map((cells) => keep.map((i) => quote(cells[i] ?? '')).join(',')).join('\n');
+  return auditText(`${text}\n`, { asOf: AS_OF });
+}
+
+/** Each SKU's properties, keyed by SKU code. */
+function project(skus: readonly AuditedSku[], properties: readonly Property[]) {
+  const members = new Map<string, string[]>();
+  for (const sku of skus) {
+    const key = sku.productKey ?? '';
+    members.set(key, [...(members.get(key) ?? []), sku.sku ?? '']);
+  }
+  const value = (sku: AuditedSku, property: Property): unknown => {
+    switch (property) {
+      case 'group':
+        // Product ids differ between sources (a Handle, a parent SKU): the grouping is what must agree,
+        // and the SKU count of the product that the variety class was computed with.
+        return { skus: [...(members.get(sku.productKey ?? '') ?? [])].sort(), count: sku.productSkus };
+      case 'windowHours':
+        return sku.window.hours;
+      case 'newUntil':
+        return sku.window.newUntil;
+      case 'handlingHours':
+        return sku.window.handlingHours;
+      case 'rules':
+        return [...new Set(sku.findings.map((f) => f.rule))].sort();
+      default:
+        return sku[property];
+    }
+  };
+  return Object.fromEntries(
+    skus.map((sku) => [sku.sku, Object.fromEntries(properties.map((p) => [p, value(sku, p)]))]),
+  );
+}
+
+/** The same, with numbers to be matched to `digits` decimal places. */
+function expected(skus: readonly AuditedSku[], properties: readonly Property[], digits: number) {
+  const view = project(skus, properties);
+  for (const row of Object.values(view)) {
+    for (const property of NUMERIC) {
+      const v = row[property];
+      if (typeof v === 'number' && Number.isFinite(v)) row[property] = expect.closeTo(v, digits);
+    }
+  }
+  return view;
+}
+
+describe('dialects: canonical.csv, the reference', () => {
+  // The reference must exercise what the fixtures are meant to prove, or equality proves little.
+  it('audits as designed', async () => {
+    const { result, skus } = await auditFile('canonical.csv');
+    expect(result.meta.input).toMatchObject({ encoding: 'utf-8', delimiter: ',', rows: 15 });
+    expect(result.meta.input.columns).toEqual(CANONICAL_COLUMNS);
+    const row = (segment: string, track: string, hours: number, handling: number, rules: string[]) => ({
+      segment,
+      track,
+      windowHours: hours,
+      handlingHours: handling,
+      rules,
+    });
+    const puzzle = row('non-standard-high-variety', 'pop', 72, 48, ['variety-in-warehouse']);
+    expect(project(skus, ['segment', 'track', 'windowHours', 'handlingHours', 'rules'])).toEqual({
+      // EAN-13 cable on POP, and its sibling on semi-managed.
+      'CBL-C2C-1M': row('standard-light-small', 'warehouse', 72, 48, ['warehouse-candidate']),
+      'CBL-C2C-2M': row('standard-light-small', 'warehouse', 72, 48, ['full-managed-available']),
+      // Special goods (battery): JIT, and a warning since it sits in full-managed.
+      'PB-10K-WH': row('standard-light-small', 'pop', 72, 72, ['special-goods-in-warehouse']),
+      'DRL-18V-BARE': row('standard-regular', 'pop', 72, 72, []),
+      // Listed 2026-11-01 in a special category: 96 h, and 4 days of handling fit.
+      'DRS-FLR-S': row('non-standard-high-variety', 'pop', 96, 96, []),
+      'DRS-FLR-M': row('non-standard-high-variety', 'pop', 96, 96, []),
+      // Six SKUs in a neutral category: variety rule 4 decides, before their valid GTINs.
+      'PZL-500-CITY': puzzle,
+      'PZL-500-FOREST': puzzle,
+      'PZL-1000-CITY': puzzle,
+      'PZL-1000-FOREST': puzzle,
+      'PZL-1000-OCEAN': puzzle,
+      'PZL-2000-MAP': puzzle,
+      // No height.
+      'BIT-HSS-19': row('unclassified', 'review', 72, 48, ['missing-size-data']),
+      // "Custom … Personalized" in the title.
+      'MUG-NAME-11OZ': row('non-standard-high-variety', 'pop', 72, 72, []),
+      // 5 days of handling in a 72 h window.
+      'KNF-SET-5': row('standard-light-small', 'warehouse', 72, 120, [
+        'handling-exceeds-window',
+        'warehouse-candidate',
+      ]),
+    });
+    expect(skus.find((s) => s.sku === 'PB-10K-WH')?.weightKg).toBe(0.25);
+    expect(skus.filter((s) => s.reasons.some((r) => r.code === 'high-variety'))).toHaveLength(6);
+  });
+});
+
+for (const fixture of FIXTURES) {
+  const digits = fixture.digits ?? 2;
+
+  describe(`dialects: ${fixture.file}`, () => {
+    it('detects the encoding and delimiter, and names the headers that fed each field', async () => {
+      const { result } = await auditFile(fixture.file);
+      expect(result.meta.input.encoding).toBe(fixture.encoding);
+      expect(result.meta.input.delimiter).toBe(fixture.delimiter);
+      expect(result.meta.input.rows).toBe(15);
+      expect(result.meta.input.columns).toEqual(fixture.columns);
+    });
+
+    it(`reads the same values as canonical.csv: ${fixture.same.join(', ')}`, async () => {
+      const [{ skus }, canonical] = await Promise.all([auditFile(fixture.file), auditFile('canonical.csv')]);
+      expect(project(skus, fixture.same)).toEqual(expected(canonical.skus, fixture.same, digits));
+    });
+
+    if (fixture.lacks.length > 0) {
+      // Whatever the missing columns change (a window without a listing date, a track without the
+      // logistics attribute, the rules without the channel), the export must audit exactly like
+      // canonical.csv with those columns removed: every property, rule ids included.
+      it(`audits like canonical.csv without ${fixture.lacks.join(', ')}`, async () => {
+        const [{ skus }, reference] = await Promise.all([
+          auditFile(fixture.file),
+          auditCanonicalWithout(fixture.lacks),
+        ]);
+        expect(project(skus, PROPERTIES)).toEqual(expected(reference.skus, PROPERTIES, digits));
+      });
+    }
+  });
+}
