@@ -12,14 +12,8 @@ import { normalizeRow } from './normalize/normalize-row.js';
 import type { NumberStyle } from './normalize/units.js';
 import { activeRules, evaluate } from './policy/evaluate.js';
 import { RULES } from './policy/rules/index.js';
-import {
-  type ColumnMap,
-  type ColumnOverrides,
-  cellOf,
-  describeColumns,
-  mapColumns,
-} from './read/map-columns.js';
-import { KeyTable } from './read/key-table.js';
+import { type ColumnMap, type ColumnOverrides, describeColumns, mapColumns } from './read/map-columns.js';
+import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions, type TableFormat } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
@@ -91,7 +85,8 @@ async function auditSource(
 ): Promise<AuditResult> {
   const overrides = { ...config.columns, ...options.columns };
   const format = await detectTableFormat(source, options);
-  const { columns, index, rows } = await indexProducts(source, format, overrides);
+  const { columns, index } = await indexProducts(source, format, overrides);
+  const { rows } = index;
 
   const reader = await openCatalog(source, format);
   const settings = resolveSettings(config, asOf);
@@ -130,7 +125,7 @@ async function auditSource(
   for await (const batch of reader.records) {
     for (const record of batch) {
       const sku = continuation.apply(normalizeRow(record, columns, style));
-      const key = sku[index.duplicateField];
+      const key = columns.index.sku !== undefined ? sku.sku : sku.productId;
       const first = key === null ? undefined : index.firstLines.get(key);
       const duplicateOfLine = first === undefined || first === sku.line ? null : first;
       const classified = classifySku(
@@ -175,36 +170,19 @@ async function auditSource(
 /** The first pass: the column map, and how many rows each product has. */
 /**
  * The first pass: the column map; how many rows each product has; and the line where each SKU code first
- * appears (so that `duplicate-sku` can name it). Keys are kept as hashes, never as strings.
+ * appears (so that `duplicate-sku` can name it). Keys are kept as hashes, never as strings. Most files
+ * are indexed from their bytes (`scan-index.ts`); the others, through the reader.
  */
 async function indexProducts(
   source: CatalogSource,
   format: TableFormat,
   overrides: ColumnOverrides,
-): Promise<{ columns: ColumnMap; index: ProductIndex; rows: number }> {
+): Promise<{ columns: ColumnMap; index: ProductIndex }> {
   const reader = await openCatalog(source, format);
   const columns = mapColumns(reader.headers, overrides);
-  const productSkus = new KeyTable();
-  const firstLines = new KeyTable();
-  const continuation = new ContinuationRows(columns.continuationRows);
-  const duplicateField = columns.index.sku !== undefined ? 'sku' : 'productId';
-  let rows = 0;
-  for await (const batch of reader.records) {
-    for (const record of batch) {
-      rows++;
-      const sku = cellOf(record.cells, columns, 'sku').trim();
-      const productId = continuation.productIdOf(cellOf(record.cells, columns, 'productId').trim() || null);
-      const productKey = productId ?? sku;
-      if (productKey !== '') productSkus.add(productKey, 1);
-      const key = duplicateField === 'sku' ? sku : cellOf(record.cells, columns, 'productId').trim();
-      if (key !== '') firstLines.setIfAbsent(key, record.line);
-    }
+  if (canScanBytes(format, columns)) {
+    await reader.close();
+    return { columns, index: await scanIndex(source, format, columns, 1, 0) };
   }
-  return { columns, index: { productSkus, firstLines, duplicateField }, rows };
-}
-
-interface ProductIndex {
-  productSkus: KeyTable;
-  firstLines: KeyTable;
-  duplicateField: 'sku' | 'productId';
+  return { columns, index: await indexRecords(reader, columns) };
 }

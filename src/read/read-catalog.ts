@@ -29,6 +29,8 @@ export interface CatalogReader {
   headers: string[];
   /** The data records, in batches (one per chunk of input), in file order. */
   records: AsyncIterable<CatalogRecord[]>;
+  /** Stops reading (when only the header was wanted). */
+  close(): Promise<void>;
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -82,6 +84,9 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
   return {
     headers: header.cells,
     records: toRecords(pending, rows, header.cells.length, format.kind === 'xlsx'),
+    close: async () => {
+      await rows.return?.(undefined);
+    },
   };
 }
 

@@ -132,7 +132,10 @@ def canonical_rows(titles=None, decimal_comma=False):
         if titles:
             cells['title'] = TITLES[titles][row['sku']]
         if decimal_comma:
-            for h in ('weight_kg', 'length_cm', 'width_cm', 'height_cm', 'price'):
+            # Weights to 3 decimals, as a spreadsheet formatted 0,000 writes them: "3,200" is 3.2 kg here,
+            # not 3200 — the file's decimal comma decides it.
+            cells['weight_kg'] = f"{float(cells['weight_kg']):.3f}".replace('.', ',')
+            for h in ('length_cm', 'width_cm', 'height_cm', 'price'):
                 cells[h] = cells[h].replace('.', ',')
         rows.append([cells[h] for h in HEADERS])
     return rows
@@ -202,7 +205,7 @@ shopify_header = ['Handle', 'Title', 'Body (HTML)', 'Vendor', 'Product Category'
                   'Option1 Name', 'Option1 Value', 'Variant SKU', 'Variant Grams', 'Variant Inventory Tracker',
                   'Variant Inventory Qty', 'Variant Inventory Policy', 'Variant Fulfillment Service',
                   'Variant Price', 'Variant Compare At Price', 'Variant Requires Shipping', 'Variant Taxable',
-                  'Variant Barcode', 'Variant Weight Unit', 'Status']
+                  'Variant Barcode', 'Image Src', 'Image Position', 'Variant Weight Unit', 'Status']
 shopify_rows = []
 seen = set()
 for r in ROWS:
@@ -215,7 +218,8 @@ for r in ROWS:
     shopify_rows.append(
         ['' if r['sku'] in EMPTY_HANDLE else handle, *product, option if first else '',
          OPTION.get(r['sku'], 'Default Title'), r['sku'], str(grams), 'shopify', r['stock'], 'deny', 'manual',
-         r['price'], '', 'TRUE', 'TRUE', r['gtin'], 'g' if grams < 1000 else 'kg', 'active' if first else ''])
+         r['price'], '', 'TRUE', 'TRUE', r['gtin'], f'https://cdn.shopify.com/s/files/1/0001/files/{handle}.jpg'
+         if first else '', '1' if first else '', 'g' if grams < 1000 else 'kg', 'active' if first else ''])
 write('shopify.csv', csv_text(shopify_header, shopify_rows))
 
 # --- Amazon flat file (tab-delimited): units in their own columns, a mix of KG/GR/LB and CM/IN. ------------

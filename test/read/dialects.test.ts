@@ -38,6 +38,14 @@ type Property = (typeof PROPERTIES)[number];
 
 const NUMERIC = new Set<Property>(['weightKg', 'lengthCm', 'widthCm', 'heightCm', 'handlingHours']);
 
+/** What a SKU's row must read as. */
+interface Spot {
+  title?: string;
+  category?: string;
+  brand?: string;
+  line?: number;
+}
+
 interface Fixture {
   file: string;
   /** `meta.input.encoding` and `meta.input.delimiter` as they must be detected. */
@@ -51,6 +59,8 @@ interface Fixture {
   same: readonly Property[];
   /** Decimal places weights and sides must agree to (an export that rounds converted units agrees to fewer). */
   digits?: number;
+  /** Text that must come out as written (decoded, unquoted, inherited), and where a record starts. */
+  spot?: Record<string, Spot>;
 }
 
 const CANONICAL_COLUMNS: Partial<Record<Field, string>> = {
@@ -78,31 +88,50 @@ const CANONICAL_COLUMNS: Partial<Record<Field, string>> = {
  * canonical.csv's content in another encoding or layout, titles translated at most (the mug keeps a
  * made-to-order keyword): every column is there, so every property must be the same.
  */
-const copy = (file: string, encoding: string, delimiter = ','): Fixture => ({
+const copy = (file: string, encoding: string, delimiter = ',', spot?: Record<string, Spot>): Fixture => ({
   file,
   encoding,
   delimiter,
   columns: CANONICAL_COLUMNS,
   lacks: [],
   same: PROPERTIES,
+  ...(spot ? { spot } : {}),
 });
+
+// Titles of the Unicode copies: CJK, accents, and a character outside the BMP.
+const MIXED = {
+  'PZL-2000-MAP': { title: 'Puzzle 2000 pièces « Carte du monde » 🧩' },
+  'BIT-HSS-19': { title: '高速钢麻花钻头套装 19件' },
+  'PZL-1000-OCEAN': { title: 'ジグソーパズル 1000ピース 海' },
+};
 
 const FIXTURES: Fixture[] = [
   // Encodings: a byte-order mark (dropped, not read as part of the first header), UTF-16 both ways with
   // a character outside the BMP, GBK/Shift-JIS/Windows-1252 without any mark (detected from the bytes).
-  copy('utf8-bom.csv', 'utf-8'),
-  copy('utf16le-bom.csv', 'utf-16le'),
-  copy('utf16be-bom.csv', 'utf-16be'),
-  copy('shift-jis.csv', 'shift_jis'),
-  copy('windows-1252.csv', 'windows-1252'),
-  // Delimiters: `;` with decimal commas (0,25 kg, 3,99), tab, pipe; titles keep their commas unquoted.
-  copy('semicolon-decimal-comma.csv', 'utf-8', ';'),
-  copy('tab.tsv', 'utf-8', '\t'),
-  copy('pipe.csv', 'utf-8', '|'),
-  // CRLF line ends and a title on two lines inside quotes.
-  copy('crlf.csv', 'utf-8'),
+  copy('utf8-bom.csv', 'utf-8', ',', MIXED),
+  copy('utf16le-bom.csv', 'utf-16le', ',', MIXED),
+  copy('utf16be-bom.csv', 'utf-16be', ',', MIXED),
+  copy('shift-jis.csv', 'shift_jis', ',', { 'DRS-FLR-S': { title: '花柄 ラップワンピース 夏 Sサイズ' } }),
+  copy('windows-1252.csv', 'windows-1252', ',', {
+    'DRS-FLR-S': { title: "Robe portefeuille d'été à fleurs – Größe S" },
+    'PZL-1000-FOREST': { title: 'Puzzle 1000 pièces « Forêt »' },
+  }),
+  // Delimiters: `;` with decimal commas (0,250 kg; 3,200 kg is not 3200; 3,99), tab, pipe; titles keep
+  // their commas unquoted.
+  copy('semicolon-decimal-comma.csv', 'utf-8', ';', {
+    'CBL-C2C-1M': { title: 'Câble USB-C vers USB-C, 1 m, 60 W' },
+  }),
+  copy('tab.tsv', 'utf-8', '\t', { 'KNF-SET-5': { title: 'Kitchen Knife Set, 5 pcs with Block' } }),
+  copy('pipe.csv', 'utf-8', '|', { 'KNF-SET-5': { title: 'Kitchen Knife Set, 5 pcs with Block' } }),
+  // CRLF line ends and a title on two lines inside quotes: the record after it starts a line later.
+  copy('crlf.csv', 'utf-8', ',', {
+    'MUG-NAME-11OZ': { title: 'Custom Name Mug 11 oz\nPersonalized Gift', line: 15 },
+    'KNF-SET-5': { line: 17 },
+  }),
   // A workbook: numbers, date cells, text GTINs; the "Notes" sheet comes second and is not read.
-  { ...copy('catalog.xlsx', 'xlsx', ''), delimiter: '' },
+  copy('catalog.xlsx', 'xlsx', '', {
+    'KNF-SET-5': { title: 'Kitchen Knife Set, 5 pcs with Block', line: 16 },
+  }),
   {
     // Chinese ERP, GBK (read as its superset GB18030): every field is there, in Chinese — categories from
     // the default CJK lists, 自运营/半托管/全托管, 普货/内电, dates as 2025/03/14 10:23.
@@ -131,6 +160,7 @@ const FIXTURES: Fixture[] = [
     },
     lacks: [],
     same: PROPERTIES,
+    spot: { 'MUG-NAME-11OZ': { title: '定制姓名马克杯 11oz 个性礼物' } },
   },
   {
     // AliExpress open-platform product fields: brand is a category attribute there, not a field, and
@@ -203,6 +233,24 @@ const FIXTURES: Fixture[] = [
       'logistics_attribute',
     ],
     same: ['group', 'varietyClass', 'weightKg'],
+    // A variant row takes its product's title, category and vendor, whether its Handle is there or
+    // left empty.
+    spot: {
+      'CBL-C2C-2M': {
+        title: 'USB-C to USB-C Cable, 60 W',
+        category: 'Electronics > Electronics Accessories > Cables',
+        brand: 'Voltlink',
+      },
+      'DRS-FLR-M': {
+        title: 'Floral Wrap Summer Dress',
+        category: 'Apparel & Accessories > Clothing > Dresses',
+        brand: 'Nordhaven Goods',
+      },
+      'PZL-2000-MAP': {
+        title: 'Jigsaw Puzzle Collection',
+        category: 'Toys & Games > Puzzles > Jigsaw Puzzles',
+      },
+    },
   },
   {
     // Amazon flat file (tab-delimited): units in their own columns, rows in KG, GR and LB, CM and IN,
@@ -309,8 +357,10 @@ async function auditCanonicalWithout(lacks: readonly Header[]): Promise<Audited>
   return auditText(`${text}\n`, { asOf: AS_OF });
 }
 
+type View = Record<string, Record<string, unknown>>;
+
 /** Each SKU's properties, keyed by SKU code. */
-function project(skus: readonly AuditedSku[], properties: readonly Property[]) {
+function project(skus: readonly AuditedSku[], properties: readonly Property[]): View {
   const members = new Map<string, string[]>();
   for (const sku of skus) {
     const key = sku.productKey ?? '';
@@ -334,9 +384,11 @@ function project(skus: readonly AuditedSku[], properties: readonly Property[]) {
         return sku[property];
     }
   };
-  return Object.fromEntries(
-    skus.map((sku) => [sku.sku, Object.fromEntries(properties.map((p) => [p, value(sku, p)]))]),
-  );
+  const view: View = {};
+  for (const sku of skus) {
+    view[sku.sku ?? ''] = Object.fromEntries(properties.map((p) => [p, value(sku, p)]));
+  }
+  return view;
 }
 
 /** The same, with numbers to be matched to `digits` decimal places. */
@@ -413,6 +465,20 @@ for (const fixture of FIXTURES) {
       const [{ skus }, canonical] = await Promise.all([auditFile(fixture.file), auditFile('canonical.csv')]);
       expect(project(skus, fixture.same)).toEqual(expected(canonical.skus, fixture.same, digits));
     });
+
+    const { spot } = fixture;
+    if (spot !== undefined) {
+      it(`reads ${Object.keys(spot).join(', ')} as written`, async () => {
+        const { skus } = await auditFile(fixture.file);
+        const found = Object.fromEntries(
+          Object.keys(spot).map((code) => {
+            const sku = skus.find((s) => s.sku === code);
+            return [code, { title: sku?.title, category: sku?.category, brand: sku?.brand, line: sku?.line }];
+          }),
+        );
+        expect(found).toMatchObject(spot);
+      });
+    }
 
     if (fixture.lacks.length > 0) {
       // Whatever the missing columns change (a window without a listing date, a track without the

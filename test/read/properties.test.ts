@@ -111,3 +111,55 @@ describe('properties of the reader', () => {
     );
   });
 });
+
+describe('the index pass on bytes', () => {
+  it('counts the same products and finds the same first lines as the reader', async () => {
+    const { fileSource } = await import('../../src/read/open-source.js');
+    const { detectTableFormat, openCatalog } = await import('../../src/read/read-catalog.js');
+    const { mapColumns } = await import('../../src/read/map-columns.js');
+    const { canScanBytes, indexRecords, scanIndex } = await import('../../src/read/scan-index.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'ca-scan-'));
+    // Keys drawn from a small set so that products repeat and SKUs collide; some with quotes and spaces.
+    const key = fc.constantFrom(
+      '',
+      'A',
+      'B',
+      ' B ',
+      '"q"',
+      'é',
+      '中',
+      'a,b',
+      'x\ny',
+      'P-1',
+      'SKU-long-1234567890',
+    );
+    const dataRow = fc.tuple(key, key, cell);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(dataRow, { maxLength: 30 }), style, fc.boolean(), async (rows, how, bom) => {
+        const text =
+          (bom ? '\ufeff' : '') + write([['product_id', 'sku', 'title'], ...rows.map((r) => [...r])], how);
+        const path = join(dir, `c${n++}.csv`);
+        writeFileSync(path, text);
+        const source = await fileSource(path);
+        const format = await detectTableFormat(source, { delimiter: ',' });
+        const reader = await openCatalog(source, format);
+        const columns = mapColumns(reader.headers);
+        expect(canScanBytes(format, columns)).toBe(true);
+        const viaReader = await indexRecords(reader, columns);
+        const viaBytes = await scanIndex(source, format, columns, 1, 0);
+        expect(viaBytes.rows).toBe(viaReader.rows);
+        for (const [productId, sku] of rows) {
+          for (const k of [productId.trim(), sku.trim()]) {
+            expect(viaBytes.productSkus.get(k)).toBe(viaReader.productSkus.get(k));
+            expect(viaBytes.firstLines.get(k)).toBe(viaReader.firstLines.get(k));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,288 @@
+import { ContinuationRows } from '../normalize/continuation.js';
+import { cellOf, type ColumnMap } from './map-columns.js';
+import type { CatalogSource } from './open-source.js';
+import type { CatalogReader, TableFormat } from './read-catalog.js';
+import { KeyTable } from './key-table.js';
+
+/** A place where a record starts: where a part of the file can begin. */
+export interface RecordStart {
+  byte: number;
+  line: number;
+  /** 0-based index of the data record that starts there. */
+  record: number;
+}
+
+export interface ProductIndex {
+  /** Rows per product key (product id, else SKU). */
+  productSkus: KeyTable;
+  /** Line where each SKU code (or product id, without a SKU column) first appears. */
+  firstLines: KeyTable;
+  /** Data records in the file. */
+  rows: number;
+  /** Record starts near equal fractions of the file, for reading it in parts. */
+  starts: RecordStart[];
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+const enum State {
+  Start,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+  AfterQuote,
+}
+
+/**
+ * Whether the file can be indexed from its bytes: line breaks, quotes and the delimiter must be single
+ * bytes that never occur inside a multi-byte character. True of UTF-8 and Windows-1252; of GB18030 and
+ * Shift-JIS for delimiters below 0x40 (their trail bytes start there, so `|` is not safe).
+ */
+export function canScanBytes(format: TableFormat, columns: ColumnMap): boolean {
+  if (format.kind !== 'csv' || columns.continuationRows) return false;
+  const delimiter = format.delimiter.charCodeAt(0);
+  if (format.delimiter.length !== 1 || delimiter >= 0x80) return false;
+  if (format.encoding === 'utf-8' || format.encoding === 'windows-1252') return true;
+  return ['gb18030', 'gbk', 'shift_jis'].includes(format.encoding) && delimiter < 0x40;
+}
+
+/**
+ * The index pass, on bytes: counts each product's rows and finds each SKU's first line without decoding
+ * the file or splitting rows into cells. It follows the tokenizer's rules exactly (quotes open a cell
+ * only at its start; `\r\n`, `\n` and a lone `\r` are one line break; empty lines are not records), and
+ * hashes the two key cells straight from the bytes when they are plain ASCII — the same hash the audit
+ * computes from the decoded text.
+ */
+export async function scanIndex(
+  source: CatalogSource,
+  format: TableFormat,
+  columns: ColumnMap,
+  parts: number,
+  size: number,
+): Promise<ProductIndex> {
+  const delimiter = format.delimiter.charCodeAt(0);
+  const productCol = columns.index.productId ?? -1;
+  const skuCol = columns.index.sku ?? -1;
+  const dupCol = skuCol >= 0 ? skuCol : productCol;
+  const productSkus = new KeyTable();
+  const firstLines = new KeyTable();
+  const decoder = new TextDecoder(format.encoding);
+  const starts: RecordStart[] = [];
+  let nextStart = parts > 1 ? Math.floor(size / parts) : Number.POSITIVE_INFINITY;
+
+  let state = State.Start;
+  let col = 0;
+  let line = 1;
+  let recordLine = 1;
+  let record = -1; // the header is record -1
+  let inRecord = false;
+  let lastCR = false;
+  let offset = 0;
+  // The key cells of the current record: raw bytes, and whether they need decoding to be hashed.
+  const productCell = new CellBytes();
+  const skuCell = new CellBytes();
+  let capture: CellBytes | null = null;
+
+  const endRecord = () => {
+    if (record >= 0) {
+      const product = productCell.key(decoder);
+      const sku = skuCell.key(decoder);
+      const dup = dupCol === skuCol ? sku : product;
+      const productKey = product === '' ? sku : product;
+      if (productKey !== '') {
+        if (typeof productKey === 'string') productSkus.add(productKey, 1);
+        else productSkus.addAscii(productKey.bytes, productKey.start, productKey.end, 1);
+      }
+      if (dup !== '') {
+        if (typeof dup === 'string') firstLines.setIfAbsent(dup, recordLine);
+        else firstLines.setIfAbsentAscii(dup.bytes, dup.start, dup.end, recordLine);
+      }
+    }
+    record++;
+    productCell.reset();
+    skuCell.reset();
+    col = 0;
+    inRecord = false;
+    state = State.Start;
+  };
+
+  for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    let i = 0;
+    // A UTF-8 byte-order mark is not part of the first header cell.
+    if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    const length = chunk.length;
+    for (; i < length; i++) {
+      const b = chunk[i] as number;
+      if (lastCR) {
+        lastCR = false;
+        if (b === LF) {
+          if (capture !== null && state === State.Quoted) capture.push(chunk, i);
+          continue;
+        }
+      }
+      if (!inRecord) {
+        if (b === LF || b === CR) {
+          line++;
+          lastCR = b === CR;
+          continue;
+        }
+        inRecord = true;
+        recordLine = line;
+        if (offset + i >= nextStart && record >= 0) {
+          starts.push({ byte: offset + i, line, record });
+          nextStart = Math.floor((size * (starts.length + 1)) / parts);
+        }
+      }
+      switch (state) {
+        case State.Start:
+          capture = col === productCol ? productCell : col === skuCol ? skuCell : null;
+          if (b === QUOTE) {
+            state = State.Quoted;
+            capture?.open(true);
+            continue;
+          }
+          state = State.Unquoted;
+          capture?.open(false);
+          i--; // the byte is the cell's first: read it as unquoted text
+          continue;
+        case State.Unquoted:
+        case State.AfterQuote:
+          if (b === delimiter) {
+            col++;
+            state = State.Start;
+          } else if (b === LF || b === CR) {
+            line++;
+            lastCR = b === CR;
+            endRecord();
+          } else {
+            capture?.push(chunk, i);
+          }
+          continue;
+        case State.Quoted:
+          if (b === QUOTE) state = State.QuoteInQuoted;
+          else {
+            if (b === LF || b === CR) line++;
+            if (b === CR) lastCR = true;
+            capture?.push(chunk, i);
+          }
+          continue;
+        case State.QuoteInQuoted:
+          if (b === QUOTE) {
+            // An escaped quote: one quote in the value.
+            state = State.Quoted;
+            capture?.escaped(chunk, i);
+            continue;
+          }
+          state = State.AfterQuote;
+          i--; // the byte after the closing quote is read as unquoted text
+          continue;
+      }
+    }
+    offset += length;
+  }
+  if (inRecord) endRecord();
+  return { productSkus, firstLines, rows: Math.max(record, 0), starts };
+}
+
+/**
+ * The bytes of one key cell. Plain ASCII cells are hashed from the chunk where they lie; anything else
+ * (non-ASCII, escaped quotes, a cell across two chunks) is decoded first, as the audit will see it.
+ */
+class CellBytes {
+  private chunk: Buffer | null = null;
+  private start = -1;
+  private end = -1;
+  private copy: number[] | null = null;
+  private plain = true;
+
+  open(_quoted: boolean): void {
+    this.chunk = null;
+    this.start = -1;
+    this.end = -1;
+    this.copy = null;
+    this.plain = true;
+  }
+
+  push(chunk: Buffer, i: number): void {
+    const b = chunk[i] as number;
+    if (b >= 0x80) this.plain = false;
+    if (this.copy !== null) {
+      this.copy.push(b);
+      return;
+    }
+    if (this.chunk === null) {
+      this.chunk = chunk;
+      this.start = i;
+      this.end = i + 1;
+    } else if (this.chunk === chunk && this.end === i) {
+      this.end = i + 1;
+    } else {
+      // Not contiguous (across chunks, or a quote left out): keep a copy from here on.
+      this.copy = [...this.chunk.subarray(this.start, this.end), b];
+      this.plain = false;
+    }
+  }
+
+  /** The second quote of an escaped pair: the value holds one quote, the bytes two. */
+  escaped(chunk: Buffer, i: number): void {
+    if (this.copy === null)
+      this.copy = this.chunk === null ? [] : [...this.chunk.subarray(this.start, this.end)];
+    this.plain = false;
+    this.copy.push(chunk[i] as number);
+  }
+
+  reset(): void {
+    this.open(false);
+  }
+
+  /** '' for an empty cell, the ASCII byte range (trimmed), or the decoded, trimmed text. */
+  key(decoder: {
+    decode(bytes: Uint8Array): string;
+  }): '' | string | { bytes: Buffer; start: number; end: number } {
+    if (this.chunk === null && this.copy === null) return '';
+    if (!this.plain || this.copy !== null || this.chunk === null) {
+      const bytes =
+        this.copy !== null
+          ? Uint8Array.from(this.copy)
+          : (this.chunk as Buffer).subarray(this.start, this.end);
+      return decoder.decode(bytes).trim();
+    }
+    let { start, end } = this;
+    const bytes = this.chunk;
+    while (start < end && isSpace(bytes[start] as number)) start++;
+    while (end > start && isSpace(bytes[end - 1] as number)) end--;
+    return start === end ? '' : { bytes, start, end };
+  }
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+/**
+ * The index pass through the reader, for files whose bytes cannot be scanned (UTF-16, workbooks) and for
+ * Shopify files, whose rows with an empty Handle belong to the product above. A row without a SKU code
+ * in such a file (an image-only row) is not one of the product's SKUs.
+ */
+export async function indexRecords(reader: CatalogReader, columns: ColumnMap): Promise<ProductIndex> {
+  const productSkus = new KeyTable();
+  const firstLines = new KeyTable();
+  const continuation = new ContinuationRows(columns.continuationRows);
+  const duplicateField = columns.index.sku !== undefined ? 'sku' : 'productId';
+  let rows = 0;
+  for await (const batch of reader.records) {
+    for (const record of batch) {
+      rows++;
+      const sku = cellOf(record.cells, columns, 'sku').trim();
+      const productId = continuation.productIdOf(cellOf(record.cells, columns, 'productId').trim() || null);
+      const productKey = productId ?? sku;
+      const isSku = !columns.continuationRows || sku !== '';
+      if (productKey !== '' && isSku) productSkus.add(productKey, 1);
+      const key = duplicateField === 'sku' ? sku : cellOf(record.cells, columns, 'productId').trim();
+      if (key !== '') firstLines.setIfAbsent(key, record.line);
+    }
+  }
+  return { productSkus, firstLines, rows, starts: [] };
+}
