@@ -182,7 +182,7 @@ async function indexProducts(
   const columns = mapColumns(reader.headers, overrides);
   if (canScanBytes(format, columns)) {
     await reader.close();
-    return { columns, index: await scanIndex(source, format, columns, 1, 0) };
+    return { columns, index: await scanIndex(source, format, columns, 1, 0, reader.headerRecords) };
   }
   return { columns, index: await indexRecords(reader, columns) };
 }

@@ -1,11 +1,11 @@
 import type { NumberCell } from '../types.js';
 
 export type WeightUnit = 'kg' | 'g' | 'lb' | 'oz';
-export type LengthUnit = 'cm' | 'mm' | 'm' | 'in';
+export type LengthUnit = 'cm' | 'mm' | 'm' | 'in' | 'ft';
 export type HandlingUnit = 'days' | 'hours';
 
 export const KG_PER: Record<WeightUnit, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
-export const CM_PER: Record<LengthUnit, number> = { cm: 1, mm: 0.1, m: 100, in: 2.54 };
+export const CM_PER: Record<LengthUnit, number> = { cm: 1, mm: 0.1, m: 100, in: 2.54, ft: 30.48 };
 
 const WEIGHT_WORDS = new Map<string, WeightUnit>([
   ['kg', 'kg'],
@@ -40,6 +40,15 @@ const LENGTH_WORDS = new Map<string, LengthUnit>([
   ['米', 'm'],
   ['meter', 'm'],
   ['meters', 'm'],
+  ['metre', 'm'],
+  ['metres', 'm'],
+  ['centimetre', 'cm'],
+  ['centimetres', 'cm'],
+  ['millimetre', 'mm'],
+  ['millimetres', 'mm'],
+  ['ft', 'ft'],
+  ['foot', 'ft'],
+  ['feet', 'ft'],
   ['in', 'in'],
   ['inch', 'in'],
   ['inches', 'in'],
@@ -71,6 +80,8 @@ export interface NumberStyle {
  */
 export function parseDecimal(text: string, style: NumberStyle): number {
   const value = text.trim();
+  // In a file with decimal commas, a dot before groups of three digits separates thousands: 1.200 = 1200.
+  if (style.decimalComma && /^[+-]?\d{1,3}(?:\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ''));
   if (PLAIN.test(value)) return Number(value);
   if (THOUSANDS.test(value) && !(style.decimalComma && /^[+-]?\d{1,3},\d{3}$/.test(value))) {
     return Number(value.replace(/,/g, ''));

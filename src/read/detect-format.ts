@@ -50,6 +50,11 @@ export function detectEncoding(sample: Buffer, name: string, complete: boolean):
     );
   }
   if (decodes(sample, 'utf-8', complete)) return 'utf-8';
+  // Kana is Japanese and nothing else: a sample that decodes as Shift-JIS into kana is Shift-JIS, even
+  // when it is too short for the statistics (which then lean to Windows-1252).
+  if (decodes(sample, 'shift_jis', complete) && KANA.test(new TextDecoder('shift_jis').decode(sample))) {
+    return 'shift_jis';
+  }
   for (const candidate of chardet.analyse(sample)) {
     const encoding = DETECTED_NAMES.get(candidate.name);
     if (encoding !== undefined && encoding !== 'utf-8' && decodes(sample, encoding, complete)) {
@@ -77,6 +82,8 @@ function decodes(sample: Buffer, encoding: string, complete: boolean): boolean {
     return false;
   }
 }
+
+const KANA = /[\u3041-\u3096\u30a1-\u30fa]{2}/;
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 

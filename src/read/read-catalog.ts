@@ -31,6 +31,8 @@ export interface CatalogReader {
   records: AsyncIterable<CatalogRecord[]>;
   /** Stops reading (when only the header was wanted). */
   close(): Promise<void>;
+  /** Records before the data: the header, and the template rows above it in an Amazon flat file. */
+  headerRecords: number;
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -74,14 +76,25 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
       : readCsvRows(source, format)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
-  let header: RawRow | undefined;
-  while (header === undefined) {
-    const next = await rows.next();
-    if (next.done)
-      throw new InputError(`${source.name} is empty: expected a header row, then one row per SKU`);
-    [header, ...pending] = next.value;
+  const nextRow = async (): Promise<RawRow> => {
+    while (pending.length === 0) {
+      const next = await rows.next();
+      if (next.done)
+        throw new InputError(`${source.name} is empty: expected a header row, then one row per SKU`);
+      pending = next.value;
+    }
+    return pending.shift() as RawRow;
+  };
+  let header = await nextRow();
+  let headerRecords = 1;
+  // Amazon's flat-file templates put a template line and a row of labels above the field names.
+  if (header.cells[0]?.startsWith('TemplateType=')) {
+    await nextRow();
+    header = await nextRow();
+    headerRecords = 3;
   }
   return {
+    headerRecords,
     headers: header.cells,
     records: toRecords(pending, rows, header.cells.length, format.kind === 'xlsx'),
     close: async () => {

@@ -61,6 +61,7 @@ export async function scanIndex(
   columns: ColumnMap,
   parts: number,
   size: number,
+  headerRecords = 1,
 ): Promise<ProductIndex> {
   const delimiter = format.delimiter.charCodeAt(0);
   const productCol = columns.index.productId ?? -1;
@@ -76,7 +77,7 @@ export async function scanIndex(
   let col = 0;
   let line = 1;
   let recordLine = 1;
-  let record = -1; // the header is record -1
+  let record = -headerRecords; // the header (and any rows above it) come first
   let inRecord = false;
   let lastCR = false;
   let offset = 0;

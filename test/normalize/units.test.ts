@@ -28,6 +28,12 @@ describe('parseDecimal', () => {
     expect(parseDecimal('1,500', euro)).toBe(1.5);
   });
 
+  it('reads 1.200 as twelve hundred in a file with decimal commas', () => {
+    expect(parseDecimal('1.200', euro)).toBe(1200);
+    expect(parseDecimal('1.200', comma)).toBe(1.2);
+    expect(parseDecimal('1.234.567', euro)).toBe(1234567);
+  });
+
   it.each(['abc', '1.2.3', '', '1,2,3,4'])('rejects %s', (text) => {
     expect(parseDecimal(text, comma)).toBeNaN();
   });
@@ -41,6 +47,8 @@ describe('measures', () => {
     expect(parseWeightKg('16oz', 'kg', comma)).toBeCloseTo(0.45359);
     expect(parseLengthCm('4 in', 'cm', comma)).toBeCloseTo(10.16);
     expect(parseLengthCm('600', 'mm', comma)).toBeCloseTo(60);
+    expect(parseLengthCm('2 ft', 'cm', comma)).toBeCloseTo(60.96);
+    expect(parseLengthCm('12 centimetres', 'mm', comma)).toBe(12);
   });
 
   it('returns null for an empty cell and NaN for an unknown unit', () => {
