@@ -1,16 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { type Baseline, skuKeyOf } from './baseline.js';
-import { classifySku } from './classify/classify-sku.js';
+import { auditInParts, canAuditInParts } from './parallel/audit-parts.js';
+import { RowAuditor } from './audit-row.js';
+import type { Baseline } from './baseline.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
-import { resolveSettings } from './config/settings.js';
 import { ConfigError } from './errors.js';
 import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
-import { ContinuationRows } from './normalize/continuation.js';
-import { normalizeRow } from './normalize/normalize-row.js';
-import type { NumberStyle } from './normalize/units.js';
-import { activeRules, evaluate } from './policy/evaluate.js';
 import { RULES } from './policy/rules/index.js';
 import { type ColumnMap, type ColumnOverrides, describeColumns, mapColumns } from './read/map-columns.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
@@ -20,6 +17,9 @@ import type { Reporter } from './report/reporter.js';
 import { type Highlights, SummaryCollector } from './summarize.js';
 import type { AuditedSku, AuditMeta, AuditSummary, IsoDate, SeverityCounts } from './types.js';
 import { TOOL_NAME, VERSION } from './version.js';
+
+/** Files from this size up are audited in parts, by worker threads, unless told otherwise. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 export interface AuditOptions extends ReadOptions {
   /** A validated config, or a plain object to validate; the defaults of SPEC §3-5 otherwise. */
@@ -38,6 +38,13 @@ export interface AuditOptions extends ReadOptions {
   baseline?: Baseline;
   /** Report errors only (`--quiet`); warnings still count for `--max-warnings`. */
   quiet?: boolean;
+  /**
+   * Worker threads that audit parts of the file at once; by default 2 (on 2 cores or more) for files of
+   * 16 MB and more, else 1. The outputs are the same either way.
+   */
+  workers?: number;
+  /** Called now and then with the number of rows audited so far. */
+  onProgress?: (rows: number, total: number) => void;
   /** How many example lines per rule and worst SKUs the summary keeps. */
   limits?: { examplesPerRule?: number; worst?: number };
 }
@@ -85,14 +92,11 @@ async function auditSource(
 ): Promise<AuditResult> {
   const overrides = { ...config.columns, ...options.columns };
   const format = await detectTableFormat(source, options);
-  const { columns, index } = await indexProducts(source, format, overrides);
+  const workers =
+    options.workers ?? (source.size >= PARALLEL_MIN_BYTES ? Math.min(2, availableParallelism()) : 1);
+  const { columns, index } = await indexProducts(source, format, overrides, workers);
   const { rows } = index;
-
-  const reader = await openCatalog(source, format);
-  const settings = resolveSettings(config, asOf);
-  const rules = activeRules(config);
-  const style: NumberStyle = { decimalComma: format.delimiter === ';' };
-  const context = { settings, columns };
+  const headers = columns.headers;
   const meta: AuditMeta = {
     tool: TOOL_NAME,
     version: VERSION,
@@ -112,52 +116,49 @@ async function auditSource(
   const severities = Object.fromEntries(
     RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
   );
-  for (const reporter of reporters) await reporter.start({ meta, headers: reader.headers, severities });
+  const start = { meta, headers, severities };
+  for (const reporter of reporters) await reporter.start(start);
 
-  const collector = new SummaryCollector({
+  const limits = {
     examplesPerRule: options.limits?.examplesPerRule ?? 5,
     worst: options.limits?.worst ?? 10,
-  });
+  };
+  const collector = new SummaryCollector(limits);
   const { baseline } = options;
-  const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  const continuation = new ContinuationRows(columns.continuationRows);
-
-  for await (const batch of reader.records) {
-    for (const record of batch) {
-      const sku = continuation.apply(normalizeRow(record, columns, style));
-      const key = columns.index.sku !== undefined ? sku.sku : sku.productId;
-      const first = key === null ? undefined : index.firstLines.get(key);
-      const duplicateOfLine = first === undefined || first === sku.line ? null : first;
-      const classified = classifySku(
-        sku,
-        {
-          productSkus: sku.productKey === null ? 1 : (index.productSkus.get(sku.productKey) ?? 1),
-          duplicateOfLine,
-        },
-        settings,
-      );
-      let findings = evaluate(classified, rules, context);
-      if (baseline !== undefined) {
-        const key = skuKeyOf(classified);
-        for (const finding of findings) finding.baseline = baseline.take(finding, key);
-      }
-      if (options.quiet) {
-        for (const f of findings)
-          if (f.severity !== 'error' && f.baseline !== 'unchanged') hidden[f.severity]++;
-        findings = findings.filter((f) => f.severity === 'error');
-      }
-      const audited = classified as AuditedSku;
-      audited.findings = findings;
-      collector.add(audited);
-      for (const reporter of reporters) reporter.sku(audited);
-      options.onSku?.(audited);
-    }
-    await Promise.all(reporters.map((reporter) => reporter.ready()));
+  let hidden: SeverityCounts;
+  if (
+    workers > 1 &&
+    baseline === undefined &&
+    options.onSku === undefined &&
+    canAuditInParts(reporters, index)
+  ) {
+    hidden = await auditInParts({
+      source,
+      format,
+      columns,
+      index,
+      size: source.size,
+      config,
+      asOf,
+      quiet: options.quiet === true,
+      start,
+      reporters,
+      collector,
+      limits,
+      ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, rows) } : {}),
+    });
+  } else {
+    hidden = await auditInOrder(source, format, columns, index, {
+      config,
+      asOf,
+      options,
+      reporters,
+      collector,
+    });
   }
 
   const { summary, highlights } = collector.finish(baseline);
-  for (const reporter of reporters)
-    await reporter.finish({ meta, headers: reader.headers, severities, summary, highlights });
+  for (const reporter of reporters) await reporter.finish({ ...start, summary, highlights });
   const shown = gatedFindings(summary);
   const gate = {
     error: shown.error,
@@ -167,7 +168,48 @@ async function auditSource(
   return { meta, summary, highlights, gate };
 }
 
-/** The first pass: the column map, and how many rows each product has. */
+/** The rows one after the other, in this thread. */
+async function auditInOrder(
+  source: CatalogSource,
+  format: TableFormat,
+  columns: ColumnMap,
+  index: ProductIndex,
+  run: {
+    config: Config;
+    asOf: IsoDate;
+    options: AuditOptions;
+    reporters: Reporter[];
+    collector: SummaryCollector;
+  },
+): Promise<SeverityCounts> {
+  const { config, asOf, options, reporters, collector } = run;
+  const { baseline } = options;
+  const reader = await openCatalog(source, format);
+  const auditor = new RowAuditor({
+    config,
+    asOf,
+    columns,
+    decimalComma: format.delimiter === ';',
+    productSkus: index.productSkus,
+    firstLines: index.firstLines,
+    baseline,
+    quiet: options.quiet,
+  });
+  let done = 0;
+  for await (const batch of reader.records) {
+    for (const record of batch) {
+      const audited = auditor.audit(record);
+      collector.add(audited);
+      for (const reporter of reporters) reporter.sku(audited);
+      options.onSku?.(audited);
+    }
+    done += batch.length;
+    options.onProgress?.(done, index.rows);
+    await Promise.all(reporters.map((reporter) => reporter.ready()));
+  }
+  return auditor.hidden;
+}
+
 /**
  * The first pass: the column map; how many rows each product has; and the line where each SKU code first
  * appears (so that `duplicate-sku` can name it). Keys are kept as hashes, never as strings. Most files
@@ -177,12 +219,16 @@ async function indexProducts(
   source: CatalogSource,
   format: TableFormat,
   overrides: ColumnOverrides,
+  parts: number,
 ): Promise<{ columns: ColumnMap; index: ProductIndex }> {
   const reader = await openCatalog(source, format);
   const columns = mapColumns(reader.headers, overrides);
   if (canScanBytes(format, columns)) {
     await reader.close();
-    return { columns, index: await scanIndex(source, format, columns, 1, 0, reader.headerRecords) };
+    return {
+      columns,
+      index: await scanIndex(source, format, columns, parts, source.size, reader.headerRecords),
+    };
   }
   return { columns, index: await indexRecords(reader, columns) };
 }

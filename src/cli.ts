@@ -32,6 +32,7 @@ interface AuditFlags {
   encoding?: string;
   sheet?: string;
   stdinFilename?: string;
+  workers?: number;
   escapeFormulas: boolean;
   color?: boolean;
   debug?: boolean;
@@ -47,6 +48,13 @@ export interface CliIo {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--workers ${value}: give a whole number, 1 or more`);
+  return n;
+}
 
 function nonNegativeInteger(value: string): number {
   const n = Number(value);
@@ -99,6 +107,11 @@ export async function run(io: CliIo): Promise<number> {
     )
     .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
     .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
+    .option(
+      '--workers <n>',
+      'worker threads auditing parts of the file at once (default: 2 from 16 MB)',
+      positiveInteger,
+    )
     .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
     .option('--color', 'force colour in terminal output')
     .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
@@ -236,6 +249,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
       ...(flags.quiet ? { quiet: true } : {}),
+      ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
       columns: parseMaps(flags.map),
       reporters,
     });

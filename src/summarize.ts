@@ -61,7 +61,7 @@ export class SummaryCollector {
     findings: { error: 0, warning: 0, info: 0 },
     rules: {},
   };
-  readonly highlights: Highlights = {
+  highlights: Highlights = {
     segmentTracks: Object.fromEntries(SEGMENTS.map((s) => [s, zeros(TRACKS)])) as Highlights['segmentTracks'],
     ruleLines: {},
     ruleSeverities: {},
@@ -119,6 +119,40 @@ export class SummaryCollector {
       worst.splice(i, 0, example);
       if (worst.length > this.limits.worst) worst.pop();
     }
+  }
+
+  /**
+   * Adds what another collector counted over a later part of the file (parts are merged in file order,
+   * so the first lines and first findings stay the first).
+   */
+  merge(part: { summary: AuditSummary; highlights: Highlights }): void {
+    const { summary, highlights } = this;
+    summary.rows += part.summary.rows;
+    for (const s of SEGMENTS) {
+      summary.segments[s] += part.summary.segments[s];
+      for (const t of TRACKS) highlights.segmentTracks[s][t] += part.highlights.segmentTracks[s][t];
+    }
+    for (const t of TRACKS) summary.tracks[t] += part.summary.tracks[t];
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      summary.findings[severity] += part.summary.findings[severity];
+    }
+    for (const [rule, count] of Object.entries(part.summary.rules)) {
+      this.ruleCounts.set(rule, (this.ruleCounts.get(rule) ?? 0) + count);
+    }
+    for (const [rule, lines] of Object.entries(part.highlights.ruleLines)) {
+      const mine = highlights.ruleLines[rule] ?? [];
+      highlights.ruleLines[rule] = [...mine, ...lines].slice(0, this.limits.examplesPerRule);
+    }
+    for (const [rule, severity] of Object.entries(part.highlights.ruleSeverities)) {
+      highlights.ruleSeverities[rule] ??= severity;
+    }
+    for (const [rule, first] of Object.entries(part.highlights.firstFindings)) {
+      highlights.firstFindings[rule] ??= first;
+    }
+    const worst = [...highlights.worst, ...part.highlights.worst];
+    // Stable: among equals, the earlier line (the earlier part) stays first.
+    worst.sort((a, b) => (worse(a, b) ? -1 : worse(b, a) ? 1 : a.line - b.line));
+    highlights.worst = worst.slice(0, this.limits.worst);
   }
 
   /** The summary, with per-rule counts in the rules' own order. */

@@ -230,3 +230,33 @@ describe('channel-audit (the built binary)', () => {
     expect(statSync(join(dir, 'c.csv')).size).toBeGreaterThan(0);
   });
 });
+
+describe('worker threads', () => {
+  it('write the same outputs, byte for byte, as one thread (--workers 2 against --workers 1)', async () => {
+    const { generateCatalog } = await import('../bench/generate.js');
+    const dir = tmp();
+    const file = join(dir, 'generated.csv');
+    await generateCatalog(file, 20_000, 7);
+    const outputs = (w: number) => ['csv', 'json', 'ndjson', 'sarif'].map((ext) => join(dir, `w${w}.${ext}`));
+    for (const w of [1, 2]) {
+      const run = runCli([
+        file,
+        ...AS_OF,
+        '--workers',
+        String(w),
+        '--format',
+        'markdown',
+        ...outputs(w).flatMap((o) => ['--out', o]),
+      ]);
+      expect(run.stderr).toBe('');
+      writeFileSync(join(dir, `w${w}.md`), run.stdout);
+    }
+    for (const [one, two] of [
+      ...outputs(1).map((o, i) => [o, outputs(2)[i] ?? '']),
+      [join(dir, 'w1.md'), join(dir, 'w2.md')],
+    ]) {
+      expect(readFileSync(two ?? '', 'utf8'), two).toBe(readFileSync(one ?? '', 'utf8'));
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'w2.json'), 'utf8')).summary.rows).toBe(20_000);
+  });
+});

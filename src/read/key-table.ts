@@ -12,10 +12,26 @@ export class KeyTable {
   private count = 0;
 
   constructor(capacity = 1 << 12) {
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.values = new Uint32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    this.hi = shared32(capacity);
+    this.lo = shared32(capacity);
+    this.values = shared32(capacity);
+    this.used = new Uint8Array(new SharedArrayBuffer(capacity));
+  }
+
+  /** The table's memory, to hand to worker threads without a copy (it lives in shared buffers). */
+  share(): SharedKeyTable {
+    return { hi: this.hi, lo: this.lo, values: this.values, used: this.used, count: this.count };
+  }
+
+  /** A table over memory shared by another thread; read it only. */
+  static fromShared(state: SharedKeyTable): KeyTable {
+    const table = new KeyTable(1);
+    table.hi = state.hi;
+    table.lo = state.lo;
+    table.values = state.values;
+    table.used = state.used;
+    table.count = state.count;
+    return table;
   }
 
   get size(): number {
@@ -93,10 +109,10 @@ export class KeyTable {
   private grow(): void {
     const { hi, lo, values, used } = this;
     const capacity = used.length * 2;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.values = new Uint32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    this.hi = shared32(capacity);
+    this.lo = shared32(capacity);
+    this.values = shared32(capacity);
+    this.used = new Uint8Array(new SharedArrayBuffer(capacity));
     for (let i = 0; i < used.length; i++) {
       if (used[i] !== 1) continue;
       const slot = this.find(hi[i] ?? 0, lo[i] ?? 0);
@@ -106,6 +122,18 @@ export class KeyTable {
       this.values[slot] = values[i] ?? 0;
     }
   }
+}
+
+export interface SharedKeyTable {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  values: Uint32Array;
+  used: Uint8Array;
+  count: number;
+}
+
+function shared32(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(length * 4));
 }
 
 let H1 = 0;

@@ -12,14 +12,17 @@ export interface CatalogSource {
   name: string;
   /** The file on disk that holds the bytes. */
   path: string;
-  open(): Readable;
+  /** Its size in bytes. */
+  size: number;
+  /** The bytes, or those from `start` up to (not including) `end`. */
+  open(range?: { start: number; end: number }): Readable;
   /** The first `bytes` bytes, and whether that is the whole file. */
   sample(bytes: number): Promise<{ bytes: Buffer; complete: boolean }>;
   /** Removes the temporary copy of a stream; a no-op for a file. */
   dispose(): Promise<void>;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 export async function fileSource(path: string, name = path): Promise<CatalogSource> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -34,7 +37,12 @@ export async function fileSource(path: string, name = path): Promise<CatalogSour
   return {
     name,
     path,
-    open: () => createReadStream(path, { highWaterMark: CHUNK }),
+    size: info.size,
+    open: (range) =>
+      createReadStream(path, {
+        highWaterMark: CHUNK,
+        ...(range ? { start: range.start, end: range.end - 1 } : {}),
+      }),
     sample: async (bytes) => {
       const handle = await open(path, 'r');
       try {

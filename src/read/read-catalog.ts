@@ -103,6 +103,25 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
   };
 }
 
+/** A part of a file that starts at a record: its bytes, the line it starts on, records before it. */
+export interface FilePart {
+  start: number;
+  end: number;
+  line: number;
+  /** Data records before the part. */
+  record: number;
+}
+
+/** The records of one part of a text file (no header in it), numbered as in the whole file. */
+export function readPart(
+  source: CatalogSource,
+  format: TableFormat,
+  part: FilePart,
+  width: number,
+): AsyncIterable<CatalogRecord[]> {
+  return toRecords([], readCsvRows(source, format, part)[Symbol.asyncIterator](), width, false, part.record);
+}
+
 /**
  * Numbers the records and fits them to the header's width. A spreadsheet does not store trailing empty
  * cells, so there only a row that is too long is ragged.
@@ -112,8 +131,9 @@ async function* toRecords(
   rest: AsyncIterator<RawRow[]>,
   width: number,
   shortIsFine: boolean,
+  recordsBefore = 0,
 ): AsyncGenerator<CatalogRecord[]> {
-  let record = 0;
+  let record = recordsBefore;
   const shape = (rows: RawRow[]): CatalogRecord[] =>
     rows.map((row) => {
       const length = row.cells.length;
@@ -135,11 +155,15 @@ function fitWidth(cells: string[], width: number): string[] {
   return padded;
 }
 
-async function* readCsvRows(source: CatalogSource, format: TableFormat): AsyncGenerator<RawRow[]> {
+async function* readCsvRows(
+  source: CatalogSource,
+  format: TableFormat,
+  part?: FilePart,
+): AsyncGenerator<RawRow[]> {
   const decoder = new TextDecoder(format.encoding, { fatal: true });
-  const tokenizer = new CsvTokenizer(format.delimiter);
+  const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1);
   try {
-    for await (const chunk of source.open() as AsyncIterable<Buffer>) {
+    for await (const chunk of source.open(part) as AsyncIterable<Buffer>) {
       const out: RawRow[] = [];
       let text: string;
       try {

@@ -19,7 +19,7 @@ export interface ProductIndex {
   firstLines: KeyTable;
   /** Data records in the file. */
   rows: number;
-  /** Record starts near equal fractions of the file, for reading it in parts. */
+  /** Where the data starts, then record starts near equal fractions of the file, for reading it in parts. */
   starts: RecordStart[];
 }
 
@@ -131,9 +131,10 @@ export async function scanIndex(
         }
         inRecord = true;
         recordLine = line;
-        if (offset + i >= nextStart && record >= 0) {
+        // The first data record, then the first record past each 1/parts of the file.
+        if (record >= 0 && (record === 0 || offset + i >= nextStart)) {
           starts.push({ byte: offset + i, line, record });
-          nextStart = Math.floor((size * (starts.length + 1)) / parts);
+          nextStart = Math.floor((size * starts.length) / parts);
         }
       }
       switch (state) {

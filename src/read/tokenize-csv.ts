@@ -28,10 +28,12 @@ const CR = 13;
  */
 export class CsvTokenizer {
   private pending = '';
-  private line = 1;
+  private line: number;
   private readonly delimiter: number;
 
-  constructor(delimiter: string) {
+  /** `firstLine`: the line the text starts on (a part of a file starts further down). */
+  constructor(delimiter: string, firstLine = 1) {
+    this.line = firstLine;
     if (delimiter.length !== 1)
       throw new InputError(`the delimiter must be one character, not "${delimiter}"`);
     this.delimiter = delimiter.charCodeAt(0);

@@ -42,6 +42,7 @@ function auditCells(sku: AuditedSku): string[] {
  * reads Chinese headers right; standard output does not, for pipes.
  */
 export const annotatedCsvFormat: OutputFormat = {
+  name: 'csv',
   head: ({ headers }, options) =>
     `${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS], options.escapeFormulas)}`,
   items: (sku, options) => row([...sku.cells, ...auditCells(sku)], options.escapeFormulas),

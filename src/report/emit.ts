@@ -32,7 +32,18 @@ export function reporterFor(format: OutputFormat, sink: OutputSink, options: Rep
   let start: ReportStart | undefined;
   let spool: { dir: string; stream: ReturnType<typeof createWriteStream>; sink: OutputSink } | undefined;
   let items: ItemWriter;
+  // Items written by workers, joined here: a separator between two non-empty runs of items.
+  let partItems = 0;
   return {
+    format,
+    options,
+    async addPart(path, count) {
+      if (count === 0) return;
+      const target = spool?.sink ?? sink;
+      if (items.count + partItems > 0) target.write(format.separator ?? '');
+      partItems += count;
+      await copyInto(target, path);
+    },
     async start(s) {
       start = s;
       if (format.wrap) {
@@ -59,13 +70,13 @@ export function reporterFor(format: OutputFormat, sink: OutputSink, options: Rep
           stream.once('error', fail);
           stream.end(done);
         });
-        const { before, after } = format.wrap(end, options, items.count);
+        const { before, after } = format.wrap(end, options, items.count + partItems);
         sink.write(before);
         await copyInto(sink, join(dir, 'items'));
         sink.write(after);
         await rm(dir, { recursive: true, force: true });
       }
-      if (format.tail) sink.write(format.tail(end, options, items.count));
+      if (format.tail) sink.write(format.tail(end, options, items.count + partItems));
       await sink.close();
       await format.after?.(end, options);
     },

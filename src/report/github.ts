@@ -16,6 +16,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  * GITHUB_STEP_SUMMARY names a file, the Markdown summary is appended to it.
  */
 export const githubFormat: OutputFormat = {
+  name: 'github',
   tail(end) {
     const { meta, summary, highlights } = end;
     const out: string[] = [];

@@ -6,6 +6,7 @@ import type { OutputFormat } from './reporter.js';
  * objects are spooled (see `emit.ts`) and the document is put together at the end.
  */
 export const jsonFormat: OutputFormat = {
+  name: 'json',
   items: (sku) => `\n    ${JSON.stringify(skuToJson(sku), null, 2).replace(/\n/g, '\n    ')}`,
   separator: ',',
   wrap({ meta, summary }, _options, count) {

@@ -67,5 +67,6 @@ export function markdownSummary({ meta, summary, highlights }: ReportEnd): strin
 }
 
 export const markdownFormat: OutputFormat = {
+  name: 'markdown',
   tail: (end) => markdownSummary(end),
 };

@@ -31,6 +31,8 @@ export interface ReportEnd extends ReportStart {
  * from parts written in parallel.
  */
 export interface OutputFormat {
+  /** The name `--format` and `--out FORMAT:FILE` use. */
+  name: string;
   /** Text before the SKUs, known at the start (a CSV header, the SARIF head). */
   head?(start: ReportStart, options: ReporterOptions): string;
   /** The items one SKU adds (none, one, or one per finding). */
@@ -59,4 +61,9 @@ export interface Reporter {
   /** Resolves when the output has taken what was written so far (back-pressure, between batches). */
   ready(): Promise<void>;
   finish(end: ReportEnd): Promise<void>;
+  /** The format and options, so that worker threads can write the SKUs' items for it. */
+  format?: OutputFormat;
+  options?: ReporterOptions;
+  /** Takes the items a worker wrote for a part of the file (in file order), instead of `sku` calls. */
+  addPart?(path: string, count: number): Promise<void>;
 }

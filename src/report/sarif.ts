@@ -54,6 +54,7 @@ const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
  * of its SKU, with a fingerprint from rule and SKU so that a finding is followed across exports.
  */
 export const sarifFormat: OutputFormat = {
+  name: 'sarif',
   head({ meta, severities }) {
     const head = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -10,6 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The terminal summary: segments by track, findings by rule, the worst SKUs with their lines. */
 export const tableFormat: OutputFormat = {
+  name: 'table',
   tail(end, options) {
     return tableText(end, options);
   },

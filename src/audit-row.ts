@@ -1,0 +1,75 @@
+import type { Baseline } from './baseline.js';
+import { skuKeyOf } from './baseline.js';
+import { classifySku } from './classify/classify-sku.js';
+import type { Config } from './config/schema.js';
+import { resolveSettings, type Settings } from './config/settings.js';
+import { ContinuationRows } from './normalize/continuation.js';
+import { normalizeRow } from './normalize/normalize-row.js';
+import type { NumberStyle } from './normalize/units.js';
+import type { RuleContext } from './policy/define-rule.js';
+import { type ActiveRule, activeRules, evaluate } from './policy/evaluate.js';
+import type { KeyTable } from './read/key-table.js';
+import type { ColumnMap } from './read/map-columns.js';
+import type { AuditedSku, CatalogRecord, IsoDate, SeverityCounts } from './types.js';
+
+export interface RowAuditorInit {
+  config: Config;
+  asOf: IsoDate;
+  columns: ColumnMap;
+  decimalComma: boolean;
+  /** From the index pass: rows per product key, first line per SKU code. */
+  productSkus: KeyTable;
+  firstLines: KeyTable;
+  baseline?: Baseline | undefined;
+  quiet?: boolean | undefined;
+}
+
+/**
+ * One row through the pipeline: normalize → classify → evaluate. The same code audits the rows of the
+ * whole file in order, or of one part of it in a worker thread.
+ */
+export class RowAuditor {
+  /** Findings below error that --quiet kept out of the outputs, for --max-warnings. */
+  readonly hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  private readonly settings: Settings;
+  private readonly rules: ActiveRule[];
+  private readonly context: RuleContext;
+  private readonly style: NumberStyle;
+  private readonly continuation: ContinuationRows;
+
+  constructor(private readonly init: RowAuditorInit) {
+    this.settings = resolveSettings(init.config, init.asOf);
+    this.rules = activeRules(init.config);
+    this.context = { settings: this.settings, columns: init.columns };
+    this.style = { decimalComma: init.decimalComma };
+    this.continuation = new ContinuationRows(init.columns.continuationRows);
+  }
+
+  audit(record: CatalogRecord): AuditedSku {
+    const { columns, productSkus, firstLines, baseline, quiet } = this.init;
+    const sku = this.continuation.apply(normalizeRow(record, columns, this.style));
+    const key = columns.index.sku !== undefined ? sku.sku : sku.productId;
+    const first = key === null ? undefined : firstLines.get(key);
+    const classified = classifySku(
+      sku,
+      {
+        productSkus: sku.productKey === null ? 1 : (productSkus.get(sku.productKey) ?? 1),
+        duplicateOfLine: first === undefined || first === sku.line ? null : first,
+      },
+      this.settings,
+    );
+    let findings = evaluate(classified, this.rules, this.context);
+    if (baseline !== undefined) {
+      const skuKey = skuKeyOf(classified);
+      for (const finding of findings) finding.baseline = baseline.take(finding, skuKey);
+    }
+    if (quiet) {
+      for (const f of findings)
+        if (f.severity !== 'error' && f.baseline !== 'unchanged') this.hidden[f.severity]++;
+      findings = findings.filter((f) => f.severity === 'error');
+    }
+    const audited = classified as AuditedSku;
+    audited.findings = findings;
+    return audited;
+  }
+}

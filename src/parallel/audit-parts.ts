@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import type { ColumnMap } from '../read/map-columns.js';
+import type { CatalogSource } from '../read/open-source.js';
+import type { TableFormat } from '../read/read-catalog.js';
+import type { ProductIndex } from '../read/scan-index.js';
+import type { Reporter, ReportStart } from '../report/reporter.js';
+import type { SummaryCollector } from '../summarize.js';
+import type { IsoDate, SeverityCounts } from '../types.js';
+import type { PartMessage, PartTask } from './messages.js';
+
+export interface PartsJob {
+  source: CatalogSource;
+  format: TableFormat;
+  columns: ColumnMap;
+  index: ProductIndex;
+  size: number;
+  config: Config;
+  asOf: IsoDate;
+  quiet: boolean;
+  start: ReportStart;
+  reporters: Reporter[];
+  collector: SummaryCollector;
+  limits: { examplesPerRule: number; worst: number };
+  onProgress?: (rows: number) => void;
+}
+
+/** Parallel work pays only when every output can take parts and the file was split at record starts. */
+export function canAuditInParts(reporters: Reporter[], index: ProductIndex): boolean {
+  return index.starts.length > 1 && reporters.every((r) => r.format !== undefined && r.addPart !== undefined);
+}
+
+/**
+ * Audits the parts of the file in worker threads at once, then joins their outputs and summaries in
+ * file order: the result is the same, byte for byte, as auditing the rows one after the other.
+ */
+export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
+  const { index, reporters } = job;
+  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-parts-'));
+  const withItems = reporters.filter((r) => r.format?.items !== undefined || r.format?.wrap !== undefined);
+  try {
+    const progress = index.starts.map(() => 0);
+    const tasks = index.starts.map((start, k): PartTask => {
+      const next = index.starts[k + 1];
+      return {
+        path: job.source.path,
+        name: job.source.name,
+        format: job.format,
+        part: { start: start.byte, end: next?.byte ?? job.size, line: start.line, record: start.record },
+        columns: job.columns,
+        config: job.config,
+        asOf: job.asOf,
+        quiet: job.quiet,
+        limits: job.limits,
+        productSkus: index.productSkus.share(),
+        firstLines: index.firstLines.share(),
+        start: job.start,
+        outputs: withItems.map((r, i) => ({
+          format: r.format?.name ?? '',
+          options: r.options ?? { color: false, escapeFormulas: true, destination: 'file' },
+          path: join(dir, `part-${k}-${i}`),
+        })),
+      };
+    });
+    const results = await Promise.all(
+      tasks.map(
+        (task, k) =>
+          new Promise<Extract<PartMessage, { type: 'done' }>>((resolve, reject) => {
+            const worker = new Worker(new URL('./audit-worker.js', import.meta.url), { workerData: task });
+            worker.on('message', (message: PartMessage) => {
+              if (message.type === 'progress') {
+                progress[k] = message.rows;
+                job.onProgress?.(progress.reduce((a, b) => a + b, 0));
+              } else if (message.type === 'done') {
+                resolve(message);
+              } else {
+                const error =
+                  message.name === 'InputError'
+                    ? new InputError(message.message)
+                    : new Error(message.message);
+                if (message.stack) error.stack = message.stack;
+                reject(error);
+              }
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`a worker thread stopped with code ${code}`));
+            });
+          }),
+      ),
+    );
+    const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
+    for (const [k, result] of results.entries()) {
+      job.collector.merge(result);
+      hidden.warning += result.hidden.warning;
+      hidden.info += result.hidden.info;
+      for (const [i, reporter] of withItems.entries()) {
+        await reporter.addPart?.(tasks[k]?.outputs[i]?.path ?? '', result.counts[i] ?? 0);
+      }
+    }
+    return hidden;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
