@@ -22,6 +22,9 @@ const CHANNEL_WORDS = new Map<string, Channel>([
 
 /** A channel cell → the mode, `null` when empty, `undefined` when the value is not one we know. */
 export function parseChannel(text: string): Channel | null | undefined {
+  // Most cells are already one of the spellings.
+  const known = CHANNEL_WORDS.get(text);
+  if (known !== undefined) return known;
   const value = text
     .trim()
     .toLowerCase()

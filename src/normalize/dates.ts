@@ -27,7 +27,7 @@ export function parseDate(text: string): IsoDate | 'invalid' | null {
 
 const CACHE_LIMIT = 10_000;
 const parsed = new Map<string, IsoDate | 'invalid' | null>();
-const added = new Map<string, IsoDate>();
+const added = new Map<number, Map<string, IsoDate>>();
 
 function parseDateUncached(text: string): IsoDate | 'invalid' | null {
   const value = text.trim();
@@ -63,12 +63,16 @@ export function isIsoDate(text: string): boolean {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const key = `${date}+${days}`;
-  let result = added.get(key);
+  let byDate = added.get(days);
+  if (byDate === undefined) {
+    byDate = new Map();
+    added.set(days, byDate);
+  }
+  let result = byDate.get(date);
   if (result === undefined) {
     result = toIsoDate(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
-    if (added.size >= CACHE_LIMIT) added.clear();
-    added.set(key, result);
+    if (byDate.size >= CACHE_LIMIT) byDate.clear();
+    byDate.set(date, result);
   }
   return result;
 }

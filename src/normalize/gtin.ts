@@ -2,7 +2,8 @@ const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
 /** Strips what spreadsheets and ERPs wrap around a barcode: spaces, dashes, a leading apostrophe. */
 export function cleanGtin(text: string): string {
-  return text.normalize('NFKC').replace(/^'/, '').replace(/[\s-]/g, '');
+  const ascii = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
+  return ascii.replace(/^'/, '').replace(/[\s-]/g, '');
 }
 
 /** True for a GTIN-8, UPC-A (12), EAN-13 or GTIN-14 whose mod-10 check digit is right. */

@@ -63,6 +63,7 @@ export function lengthUnitOf(word: string): LengthUnit | undefined {
   return LENGTH_WORDS.get(word.trim().toLowerCase());
 }
 
+const THOUSANDS_DOT = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -81,7 +82,7 @@ export interface NumberStyle {
 export function parseDecimal(text: string, style: NumberStyle): number {
   const value = text.trim();
   // In a file with decimal commas, a dot before groups of three digits separates thousands: 1.200 = 1200.
-  if (style.decimalComma && /^[+-]?\d{1,3}(?:\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ''));
+  if (style.decimalComma && THOUSANDS_DOT.test(value)) return Number(value.replace(/\./g, ''));
   if (PLAIN.test(value)) return Number(value);
   if (THOUSANDS.test(value) && !(style.decimalComma && /^[+-]?\d{1,3},\d{3}$/.test(value))) {
     return Number(value.replace(/,/g, ''));
@@ -106,6 +107,10 @@ export function parseMeasure<U extends string>(
 ): NumberCell {
   const value = text.trim();
   if (value === '') return null;
+  // Most cells are a bare number in the header's unit.
+  if (PLAIN.test(value) && !(style.decimalComma && THOUSANDS_DOT.test(value))) {
+    return Number(value) * factor[headerUnit];
+  }
   let unit: U | undefined = headerUnit;
   let numberText = value;
   const match = WITH_UNIT.exec(value);

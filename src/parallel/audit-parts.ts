@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { RowAuditor } from '../audit-row.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { ColumnMap } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
-import type { TableFormat } from '../read/read-catalog.js';
+import { readPart, type TableFormat } from '../read/read-catalog.js';
 import type { ProductIndex } from '../read/scan-index.js';
 import type { Reporter, ReportStart } from '../report/reporter.js';
 import type { SummaryCollector } from '../summarize.js';
@@ -35,8 +36,9 @@ export function canAuditInParts(reporters: Reporter[], index: ProductIndex): boo
 }
 
 /**
- * Audits the parts of the file in worker threads at once, then joins their outputs and summaries in
- * file order: the result is the same, byte for byte, as auditing the rows one after the other.
+ * Audits the parts of the file at once — the first in this thread, straight into the outputs, each other
+ * one in a worker thread that writes its items to files — then joins the outputs and summaries in file
+ * order: the result is the same, byte for byte, as auditing the rows one after the other.
  */
 export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
   const { index, reporters } = job;
@@ -44,6 +46,7 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
   const withItems = reporters.filter((r) => r.format?.items !== undefined || r.format?.wrap !== undefined);
   try {
     const progress = index.starts.map(() => 0);
+    const report = () => job.onProgress?.(progress.reduce((a, b) => a + b, 0));
     const tasks = index.starts.map((start, k): PartTask => {
       const next = index.starts[k + 1];
       return {
@@ -66,15 +69,22 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
         })),
       };
     });
-    const results = await Promise.all(
-      tasks.map(
-        (task, k) =>
+    const [first, ...rest] = tasks;
+    if (first === undefined) return { error: 0, warning: 0, info: 0 };
+    const inWorkers = Promise.all(
+      rest.map(
+        (task, i) =>
           new Promise<Extract<PartMessage, { type: 'done' }>>((resolve, reject) => {
-            const worker = new Worker(new URL('./audit-worker.js', import.meta.url), { workerData: task });
+            const k = i + 1;
+            const worker = new Worker(new URL('./audit-worker.js', import.meta.url), {
+              workerData: task,
+              // Rows die young; a small heap keeps the process's memory flat at any file size.
+              resourceLimits: { maxOldGenerationSizeMb: 96 },
+            });
             worker.on('message', (message: PartMessage) => {
               if (message.type === 'progress') {
                 progress[k] = message.rows;
-                job.onProgress?.(progress.reduce((a, b) => a + b, 0));
+                report();
               } else if (message.type === 'done') {
                 resolve(message);
               } else {
@@ -93,17 +103,51 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
           }),
       ),
     );
-    const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
-    for (const [k, result] of results.entries()) {
+    // Workers failing stop the run, but only once this thread's part is done with its files.
+    inWorkers.catch(() => {});
+    const hidden = await auditFirstPart(job, first, (rows) => {
+      progress[0] = rows;
+      report();
+    });
+    for (const [i, result] of (await inWorkers).entries()) {
       job.collector.merge(result);
       hidden.warning += result.hidden.warning;
       hidden.info += result.hidden.info;
-      for (const [i, reporter] of withItems.entries()) {
-        await reporter.addPart?.(tasks[k]?.outputs[i]?.path ?? '', result.counts[i] ?? 0);
+      for (const [o, reporter] of withItems.entries()) {
+        await reporter.addPart?.(rest[i]?.outputs[o]?.path ?? '', result.counts[o] ?? 0);
       }
     }
     return hidden;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The first part, in this thread, straight into the outputs. */
+async function auditFirstPart(
+  job: PartsJob,
+  task: PartTask,
+  onRows: (rows: number) => void,
+): Promise<SeverityCounts> {
+  const auditor = new RowAuditor({
+    config: job.config,
+    asOf: job.asOf,
+    columns: job.columns,
+    decimalComma: job.format.delimiter === ';',
+    productSkus: job.index.productSkus,
+    firstLines: job.index.firstLines,
+    quiet: job.quiet,
+  });
+  let rows = 0;
+  for await (const batch of readPart(job.source, job.format, task.part, job.columns.headers.length)) {
+    for (const record of batch) {
+      const audited = auditor.audit(record);
+      job.collector.add(audited);
+      for (const reporter of job.reporters) reporter.sku(audited);
+    }
+    rows += batch.length;
+    onRows(rows);
+    await Promise.all(job.reporters.map((reporter) => reporter.ready()));
+  }
+  return { ...auditor.hidden };
 }

@@ -14,11 +14,17 @@ export const AUDIT_COLUMNS = [
   'audit_reasons',
 ] as const;
 
-const NEEDS_QUOTES = /[",\r\n]/;
+function needsQuotes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 
 function csvCell(value: string, escapeFormulas: boolean): string {
   const text = escapeFormulas && isFormulaLike(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function auditCells(sku: AuditedSku): string[] {
@@ -45,9 +51,17 @@ export const annotatedCsvFormat: OutputFormat = {
   name: 'csv',
   head: ({ headers }, options) =>
     `${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS], options.escapeFormulas)}`,
-  items: (sku, options) => row([...sku.cells, ...auditCells(sku)], options.escapeFormulas),
+  items: (sku, options) =>
+    `${cellsText(sku.cells, options.escapeFormulas)},${cellsText(auditCells(sku), options.escapeFormulas)}\r\n`,
 };
 
 function row(cells: readonly string[], escapeFormulas: boolean): string {
-  return `${cells.map((cell) => csvCell(cell, escapeFormulas)).join(',')}\r\n`;
+  return `${cellsText(cells, escapeFormulas)}\r\n`;
+}
+
+function cellsText(cells: readonly string[], escapeFormulas: boolean): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++)
+    text += (i === 0 ? '' : ',') + csvCell(cells[i] ?? '', escapeFormulas);
+  return text;
 }

@@ -15,7 +15,8 @@ export interface OutputSink {
   abort(): Promise<void>;
 }
 
-const FLUSH_AT = 1 << 16;
+/** Text is encoded straight into a buffer of this size, written out when full. */
+const BUFFER_BYTES = 1 << 18;
 
 function bufferedSink(
   stream: Writable,
@@ -23,8 +24,8 @@ function bufferedSink(
   onClose: () => Promise<void>,
   onAbort: () => Promise<void>,
 ): OutputSink {
-  let parts: string[] = [];
-  let size = 0;
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   let blocked: Promise<void> | null = null;
   let release = () => {};
   // A reader that goes away (`| head`) is not a failure: the rest of the output is dropped.
@@ -43,14 +44,14 @@ function bufferedSink(
   };
   const flush = () => {
     if (gone || failure) {
-      parts = [];
-      size = 0;
+      used = 0;
       return;
     }
-    if (size === 0) return;
-    const ok = stream.write(parts.join(''));
-    parts = [];
-    size = 0;
+    if (used === 0) return;
+    const ok = stream.write(buffer.subarray(0, used));
+    // The stream keeps the bytes it was given until it has written them: the next ones go elsewhere.
+    buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+    used = 0;
     if (!ok && blocked === null) {
       blocked = new Promise((done) => {
         release = () => {
@@ -63,9 +64,15 @@ function bufferedSink(
   };
   return {
     write(text) {
-      parts.push(text);
-      size += text.length;
-      if (size >= FLUSH_AT) flush();
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (used + text.length * 3 > buffer.length) {
+        flush();
+        if (text.length * 3 > buffer.length) {
+          if (!gone && !failure) stream.write(text);
+          return;
+        }
+      }
+      used += buffer.write(text, used);
     },
     async ready() {
       flush();

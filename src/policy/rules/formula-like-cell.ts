@@ -3,13 +3,20 @@ import { defineRule, type RuleHit } from '../define-rule.js';
 
 type Args = { column: string; value: string };
 
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
-
 /** True for a text cell that a spreadsheet would run as a formula (CSV injection). */
 export function isFormulaLike(cell: string): boolean {
-  return (
-    cell.length > 0 && TRIGGERS.has(cell[0] ?? '') && Number.isNaN(parseDecimal(cell, { decimalComma: true }))
-  );
+  switch (cell.charCodeAt(0)) {
+    case 61: // =
+    case 43: // +
+    case 45: // -
+    case 64: // @
+    case 9: // tab
+    case 13: // CR
+    case 10: // LF
+      return Number.isNaN(parseDecimal(cell, { decimalComma: true }));
+    default:
+      return false;
+  }
 }
 
 export default defineRule({
