@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -12,6 +13,7 @@ import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
 import { shouldUseColor } from './report/color.js';
 import { FORMATS, type Format, OUTPUT_FORMATS, parseOutTarget, reporterFor } from './report/index.js';
 import type { Reporter, ReporterOptions } from './report/reporter.js';
+import { progressBar } from './report/progress.js';
 import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
 import { FIELDS, type Field } from './types.js';
@@ -33,6 +35,7 @@ interface AuditFlags {
   sheet?: string;
   stdinFilename?: string;
   workers?: number;
+  progress: boolean;
   escapeFormulas: boolean;
   color?: boolean;
   debug?: boolean;
@@ -112,6 +115,7 @@ export async function run(io: CliIo): Promise<number> {
       'worker threads auditing parts of the file at once (default: 2 from 16 MB)',
       positiveInteger,
     )
+    .option('--no-progress', 'no progress bar (it shows only on a terminal, for runs over a second)')
     .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
     .option('--color', 'force colour in terminal output')
     .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
@@ -216,6 +220,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   };
   const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
   const sinks: OutputSink[] = [];
+  let stopProgress: (() => void) | undefined;
   const reporters: Reporter[] = [
     reporterFor(OUTPUT_FORMATS[flags.format], streamSink(io.stdout as NodeJS.WritableStream as Writable), {
       ...options,
@@ -240,7 +245,16 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
         reporterFor(OUTPUT_FORMATS[out.format], sink, { ...options, color: false, destination: 'file' }),
       );
     }
+    const progress =
+      flags.progress && (io.stderr as { isTTY?: boolean }).isTTY === true && !readsStdin
+        ? await progressBar(
+            io.stderr as NodeJS.WritableStream as Writable,
+            sizeOf(resolve(io.cwd, file as string)),
+          )
+        : undefined;
+    stopProgress = progress ? () => progress.stop() : undefined;
     const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
+      ...(progress ? { onProgress: (rows: number, total: number) => progress.update(rows, total) } : {}),
       config,
       name: readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
@@ -253,13 +267,24 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
       columns: parseMaps(flags.map),
       reporters,
     });
+    stopProgress = undefined;
+    progress?.stop();
     return getExitCode(result.gate, {
       failOn: flags.failOn,
       ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
     });
   } catch (error) {
+    stopProgress?.();
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     throw error;
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 
