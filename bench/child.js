@@ -1,12 +1,12 @@
 // One measured run, in a process of its own so that its peak memory is its own:
 //   node bench/child.js parse FILE            read every record with the tool's reader, nothing else
 //   node bench/child.js csv-parse FILE        the same file through csv-parse, for reference
-//   node bench/child.js audit FILE OUT.csv    the full audit, with the annotated CSV written
+//   node bench/child.js audit FILE OUT.csv [WORKERS]   the full audit, with the annotated CSV written
 // Prints one JSON line: { ms, rows, maxRssMb }.
 import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 
-const [mode, file, out] = process.argv.slice(2);
+const [mode, file, out, workers] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
 
@@ -25,7 +25,7 @@ if (mode === 'parse') {
   const { run } = await import('../dist/cli.js');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const code = await run({
-    argv: [file, '--as-of', '2026-11-23', '--out', out],
+    argv: [file, '--as-of', '2026-11-23', '--out', out, ...(workers ? ['--workers', workers] : [])],
     stdin: process.stdin,
     stdout: sink,
     stderr: process.stderr,

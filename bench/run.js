@@ -20,17 +20,23 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 
 mkdirSync(OUT, { recursive: true });
 
-function measure(mode, file, out) {
-  const args = [join(ROOT, 'bench', 'child.js'), mode, file, ...(out ? [out] : [])];
+function measure(mode, file, out, workers) {
+  const args = [
+    join(ROOT, 'bench', 'child.js'),
+    mode,
+    file,
+    ...(out ? [out] : []),
+    ...(workers ? [workers] : []),
+  ];
   const text = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(text.trim().split('\n').pop());
 }
 
 /** The best of REPEAT runs (a shared, noisy machine only ever makes a run slower). */
-function best(mode, file, out) {
+function best(mode, file, out, workers) {
   let result;
   for (let i = 0; i < REPEAT; i++) {
-    const run = measure(mode, file, out);
+    const run = measure(mode, file, out, workers);
     if (result === undefined || run.ms < result.ms)
       result = { ...run, maxRssMb: Math.max(run.maxRssMb, result?.maxRssMb ?? 0) };
   }
@@ -52,17 +58,19 @@ for (const size of SIZES) {
   const csvParse = size <= 1_000_000 ? best('csv-parse', file) : null;
   process.stderr.write(' audit…\n');
   const audit = best('audit', file, out);
+  process.stderr.write('  audit, one thread…\n');
+  const single = best('audit', file, out, '1');
   rmSync(out, { force: true });
-  results.push({ size, mb, rows: parse.rows, parse, csvParse, audit });
+  results.push({ size, mb, rows: parse.rows, parse, csvParse, audit, single });
 }
 
 const f = (n, d = 2) => n.toFixed(d);
 const lines = [
-  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | audit + annotated CSV | audit / parse | rows/s (audit) | peak RSS parse | peak RSS audit |',
-  '|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | audit + annotated CSV | audit / parse | rows/s (audit) | audit, one thread | peak RSS parse | peak RSS audit | peak RSS, one thread |',
+  '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ...results.map(
     (r) =>
-      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${f(r.parse.ms / 1000)} s | ${r.csvParse ? `${f(r.csvParse.ms / 1000)} s` : '—'} | ${f(r.audit.ms / 1000)} s | ${f(r.audit.ms / r.parse.ms)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${f(r.parse.maxRssMb, 0)} MB | ${f(r.audit.maxRssMb, 0)} MB |`,
+      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${f(r.parse.ms / 1000)} s | ${r.csvParse ? `${f(r.csvParse.ms / 1000)} s` : '—'} | ${f(r.audit.ms / 1000)} s | ${f(r.audit.ms / r.parse.ms)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${f(r.single.ms / 1000)} s | ${f(r.parse.maxRssMb, 0)} MB | ${f(r.audit.maxRssMb, 0)} MB | ${f(r.single.maxRssMb, 0)} MB |`,
   ),
 ];
 const oneM = results.find((r) => r.size === 1_000_000);

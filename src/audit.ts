@@ -120,8 +120,8 @@ async function auditSource(
   for (const reporter of reporters) await reporter.start(start);
 
   const limits = {
-    examplesPerRule: options.limits?.examplesPerRule ?? 5,
-    worst: options.limits?.worst ?? 10,
+    examplesPerRule: options.limits?.examplesPerRule ?? config.report.examplesPerRule,
+    worst: options.limits?.worst ?? config.report.worstSkus,
   };
   const collector = new SummaryCollector(limits);
   const { baseline } = options;

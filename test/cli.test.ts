@@ -132,6 +132,23 @@ describe('channel-audit (the built binary)', () => {
     expect(Object.getPrototypeOf(json.input.columns)).toBe(Object.prototype);
   });
 
+  it('reads the first sheet of a workbook, or the one --sheet names', () => {
+    const book = 'test/dialects/catalog.xlsx';
+    const first = JSON.parse(runCli([book, ...AS_OF, '--format', 'json']).stdout);
+    expect(first.input).toMatchObject({ encoding: 'xlsx', rows: 15 });
+    const named = JSON.parse(runCli([book, ...AS_OF, '--format', 'json', '--sheet', 'Catalog']).stdout);
+    expect(named.input.sheet).toBe('Catalog');
+    expect(named.skus).toEqual(first.skus);
+    const notes = runCli([book, '--sheet', 'Notes']);
+    expect(notes.code).toBe(2);
+    expect(notes.stderr).toMatch(/no column maps to sku or product_id \(headers seen: "note"\)/);
+    const missing = runCli([book, '--sheet', 'Prices']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      'channel-audit: test/dialects/catalog.xlsx has no sheet "Prices" (sheets: "Catalog", "Notes"); name one with --sheet',
+    );
+  });
+
   describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     const dir = tmp();
     const write = (name: string, content: string | Buffer) => {

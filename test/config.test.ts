@@ -19,6 +19,7 @@ describe('config', () => {
     expect(config.variety.highVarietySkus).toBe(6);
     expect(config.categories.nonStandard).toContain('earrings');
     expect(config.categories.standard).toContain('power banks');
+    expect(config.report).toEqual({ examplesPerRule: 5, worstSkus: 10 });
   });
 
   it.each([

@@ -196,6 +196,18 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe('Thresholds of the data checks.'),
+    report: z
+      .strictObject({
+        examplesPerRule: z
+          .number()
+          .int()
+          .min(1)
+          .default(5)
+          .describe('How many first lines per rule the summaries show (only counts are kept beyond them).'),
+        worstSkus: z.number().int().min(1).default(10).describe('How many SKUs "SKUs to fix first" lists.'),
+      })
+      .prefault({})
+      .describe('What the table, Markdown and GitHub summaries keep of the findings.'),
     rules: z
       .partialRecord(z.enum(ruleIdList()), severity)
       .default({})

@@ -205,6 +205,20 @@ describe('colour', () => {
   });
 });
 
+describe('what the summaries keep', () => {
+  it('shows the first lines per rule and the worst SKUs up to the configured numbers, and counts all', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ report: { examplesPerRule: 2, worstSkus: 3 } }));
+    const md = runCli([SAMPLE, ...AS_OF, '--format', 'markdown', '--config', join(dir, 'c.json')]).stdout;
+    expect(md).toContain('| `warehouse-candidate` | info | 14 | 2, 3, … |');
+    const worst = md
+      .slice(md.indexOf('### SKUs to fix first'))
+      .split('\n')
+      .filter((l) => /^\| \d+ \|/.test(l));
+    expect(worst).toHaveLength(3);
+  });
+});
+
 describe('--quiet and --print-config', () => {
   it('--quiet reports errors only', () => {
     const json = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'json', '--quiet']).stdout);
@@ -265,6 +279,7 @@ describe('rules, init, schema', () => {
       'variety',
       'window',
       'checks',
+      'report',
       'rules',
       'columns',
     ]);
