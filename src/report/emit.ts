@@ -85,8 +85,8 @@ export function reporterFor(format: OutputFormat, sink: OutputSink, options: Rep
 
 /** Copies a file into a sink, with back-pressure. */
 export async function copyInto(sink: OutputSink, path: string): Promise<void> {
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    sink.write(chunk as string);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    sink.writeBytes(chunk as Buffer);
     await sink.ready();
   }
 }

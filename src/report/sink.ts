@@ -8,6 +8,8 @@ import { UsageError } from '../errors.js';
 /** Where a reporter writes: buffered, with back-pressure checked between batches of SKUs. */
 export interface OutputSink {
   write(text: string): void;
+  /** Bytes already encoded as UTF-8 (parts written by worker threads, spooled items). */
+  writeBytes(bytes: Buffer): void;
   /** Resolves once the destination has taken what was written (call between batches). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +65,19 @@ function bufferedSink(
     }
   };
   return {
+    writeBytes(bytes) {
+      flush();
+      if (gone || failure) return;
+      if (!stream.write(bytes) && blocked === null) {
+        blocked = new Promise((done) => {
+          release = () => {
+            blocked = null;
+            done();
+          };
+          stream.once('drain', release);
+        });
+      }
+    },
     write(text) {
       // A UTF-16 code unit takes at most 3 bytes in UTF-8.
       if (used + text.length * 3 > buffer.length) {
