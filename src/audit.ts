@@ -116,7 +116,12 @@ async function auditSource(
   const severities = Object.fromEntries(
     RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
   );
-  const start = { meta, headers, severities };
+  const start = {
+    meta,
+    headers,
+    severities,
+    ...(config.report.docsUrl !== undefined ? { docsUrl: config.report.docsUrl } : {}),
+  };
   for (const reporter of reporters) await reporter.start(start);
 
   const limits = {
@@ -222,7 +227,13 @@ async function indexProducts(
   parts: number,
 ): Promise<{ columns: ColumnMap; index: ProductIndex }> {
   const reader = await openCatalog(source, format);
-  const columns = mapColumns(reader.headers, overrides);
+  const columns = mapColumns(
+    reader.headers,
+    overrides,
+    format.kind === 'xlsx'
+      ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
+      : 'name one with --map sku=HEADER',
+  );
   if (canScanBytes(format, columns)) {
     await reader.close();
     return {

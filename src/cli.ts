@@ -128,11 +128,6 @@ export async function run(io: CliIo): Promise<number> {
     .addHelpText(
       'after',
       `
-Commands:
-  rules [--format text|json|markdown]   every rule: id, severity, what it checks, why, its doc page
-  init [--force]                        write ${CONFIG_FILE_NAME} with every default spelled out
-  schema                                print the config file's JSON Schema
-
 Exit codes: 0 no finding at or above --fail-on · 1 findings at or above it (or more than --max-warnings
 warnings) · 2 usage error, unreadable file, bad config.
 
@@ -269,10 +264,16 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     });
     stopProgress = undefined;
     progress?.stop();
-    return getExitCode(result.gate, {
+    const code = getExitCode(result.gate, {
       failOn: flags.failOn,
       ...(flags.maxWarnings !== undefined ? { maxWarnings: flags.maxWarnings } : {}),
     });
+    if (flags.maxWarnings !== undefined && result.gate.warning > flags.maxWarnings) {
+      io.stderr.write(
+        `channel-audit: ${result.gate.warning} ${result.summary.baseline ? 'new ' : ''}warnings, more than --max-warnings ${flags.maxWarnings}\n`,
+      );
+    }
+    return code;
   } catch (error) {
     stopProgress?.();
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));

@@ -34,6 +34,9 @@ export interface Highlights {
   worst: SkuExample[];
   /** The first finding of each rule, with its SKU and line: enough to say what the rule found. */
   firstFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
+  /** With a baseline: new findings per rule, and the first new one of each. */
+  newByRule: Record<string, number>;
+  firstNewFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
 }
 
 export interface SummaryLimits {
@@ -67,6 +70,8 @@ export class SummaryCollector {
     ruleSeverities: {},
     worst: [],
     firstFindings: {},
+    newByRule: {},
+    firstNewFindings: {},
   };
   private readonly ruleCounts = new Map<string, number>();
   private readonly baselineCounts = { new: 0, unchanged: 0, newFindings: { error: 0, warning: 0, info: 0 } };
@@ -88,6 +93,12 @@ export class SummaryCollector {
       if (finding.baseline === 'new') {
         this.baselineCounts.new++;
         this.baselineCounts.newFindings[finding.severity]++;
+        highlights.newByRule[finding.rule] = (highlights.newByRule[finding.rule] ?? 0) + 1;
+        highlights.firstNewFindings[finding.rule] ??= {
+          line: sku.line,
+          sku: sku.sku ?? sku.productId,
+          finding,
+        };
       } else if (finding.baseline === 'unchanged') {
         this.baselineCounts.unchanged++;
       }
@@ -148,6 +159,12 @@ export class SummaryCollector {
     }
     for (const [rule, first] of Object.entries(part.highlights.firstFindings)) {
       highlights.firstFindings[rule] ??= first;
+    }
+    for (const [rule, count] of Object.entries(part.highlights.newByRule)) {
+      highlights.newByRule[rule] = (highlights.newByRule[rule] ?? 0) + count;
+    }
+    for (const [rule, first] of Object.entries(part.highlights.firstNewFindings)) {
+      highlights.firstNewFindings[rule] ??= first;
     }
     const worst = [...highlights.worst, ...part.highlights.worst];
     // Stable: among equals, the earlier line (the earlier part) stays first.

@@ -36,6 +36,10 @@ describe('config', () => {
     [{ rules: { 'no-such-rule': 'off' } }, 'rules'],
     [{ window: { baseHours: -1 } }, '"window.baseHours"'],
     [{ window: { effectiveFrom: '9 Sep 2024' } }, '"window.effectiveFrom"'],
+    [
+      { window: { effectiveFrom: '2024-13-01' } },
+      '"window.effectiveFrom" a real calendar date as YYYY-MM-DD',
+    ],
   ])('rejects %j with one line naming the key', (input, expected) => {
     let message = '';
     try {
@@ -56,8 +60,10 @@ describe('config', () => {
       JSON.stringify({ variety: { highVarietySkus: 3 } }),
     );
     expect((await loadConfig({ cwd: dir })).config.variety.highVarietySkus).toBe(3);
-    writeFileSync(join(dir, 'other.json'), '{ not json');
-    await expect(loadConfig({ cwd: dir, path: 'other.json' })).rejects.toThrow(/is not valid JSON/);
+    writeFileSync(join(dir, 'other.json'), '{\n  "rules": {},\n}\n');
+    await expect(loadConfig({ cwd: dir, path: 'other.json' })).rejects.toThrow(
+      /other\.json is not valid JSON at line 3, column 1 \([^\n]*\); fix it, or write a new one with channel-audit init$/,
+    );
     await expect(loadConfig({ cwd: dir, path: 'missing.json' })).rejects.toThrow(/cannot read config/);
   });
 });

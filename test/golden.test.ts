@@ -10,6 +10,7 @@ import { ROOT, runCli } from './cli-run.js';
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const FORMATS = [
   ['json', 'expected.json'],
+  ['ndjson', 'expected.ndjson'],
   ['csv', 'expected.csv'],
   ['table', 'expected.table.txt'],
   ['markdown', 'expected.md'],

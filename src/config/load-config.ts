@@ -73,7 +73,16 @@ export async function loadConfig(options: { path?: string; cwd?: string } = {}):
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+    const message = (error as Error).message.replace(/\s+/g, ' ');
+    const position = /position (\d+)/.exec(message)?.[1];
+    let where = '';
+    if (position !== undefined) {
+      const before = text.slice(0, Number(position));
+      where = ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+    }
+    throw new ConfigError(
+      `${path} is not valid JSON${where} (${message}); fix it, or write a new one with channel-audit init`,
+    );
   }
   return { config: parseConfig(json, path), path };
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { isIsoDate } from '../normalize/dates.js';
 import { ruleIdList } from '../policy/rules/index.js';
 import { FIELDS } from '../types.js';
 import { SIZE_PRESET_NAMES } from './presets.js';
 
 const positive = z.number().positive();
 const severity = z.enum(['error', 'warning', 'info', 'off']);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((text) => isIsoDate(text), 'a real calendar date as YYYY-MM-DD');
 const keywords = z.array(z.string().trim().min(1));
 
 export const DEFAULT_NON_STANDARD_CATEGORIES = [
@@ -205,6 +209,12 @@ export const ConfigSchema = z
           .default(5)
           .describe('How many first lines per rule the summaries show (only counts are kept beyond them).'),
         worstSkus: z.number().int().min(1).default(10).describe('How many SKUs "SKUs to fix first" lists.'),
+        docsUrl: z
+          .url()
+          .optional()
+          .describe(
+            'Where the rule pages (docs/rules/<id>.md) are published, for the links in SARIF: each rule links to <docsUrl>/<id>.md. By default, the page in the installed package (a file: URL).',
+          ),
       })
       .prefault({})
       .describe('What the table, Markdown and GitHub summaries keep of the findings.'),

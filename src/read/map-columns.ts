@@ -23,7 +23,11 @@ export interface ColumnMap {
 /** `--map field=Header` and the config's `columns`: explicit choices that win over the alias table. */
 export type ColumnOverrides = Partial<Record<Field, string>>;
 
-export function mapColumns(headers: readonly string[], overrides: ColumnOverrides = {}): ColumnMap {
+export function mapColumns(
+  headers: readonly string[],
+  overrides: ColumnOverrides = {},
+  hint = 'name one with --map sku=HEADER',
+): ColumnMap {
   const position = new Map<string, number>();
   headers.forEach((header, i) => {
     const key = normalizeHeader(header);
@@ -59,7 +63,7 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
     const i = position.get(normalizeHeader(wanted));
     if (i === undefined) {
       throw new InputError(
-        `--map ${field}=${wanted}: the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
+        `--map ${field}=${wanted} (or the config's columns): the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
       );
     }
     assign(
@@ -81,7 +85,7 @@ export function mapColumns(headers: readonly string[], overrides: ColumnOverride
 
   if (index.sku === undefined && index.productId === undefined) {
     throw new InputError(
-      `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); name one with --map sku=HEADER`,
+      `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
     );
   }
   const fieldOf: (Field | undefined)[] = headers.map(() => undefined);

@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
 import type { Severity } from '../types.js';
 import { formatMessage } from './describe.js';
 import { markdownSummary } from './markdown.js';
@@ -20,24 +21,45 @@ export const githubFormat: OutputFormat = {
   tail(end) {
     const { meta, summary, highlights } = end;
     const out: string[] = [];
-    for (const [rule, count] of Object.entries(summary.rules)) {
-      const first = highlights.firstFindings[rule];
+    // Against a baseline, only new findings are annotated: they are what fails the step.
+    const counts = summary.baseline ? highlights.newByRule : summary.rules;
+    const firsts = summary.baseline ? highlights.firstNewFindings : highlights.firstFindings;
+    for (const [rule, count] of Object.entries(counts)) {
+      const first = firsts[rule];
       const severity = highlights.ruleSeverities[rule];
       if (first === undefined || severity === undefined) continue;
-      const lines = highlights.ruleLines[rule] ?? [];
-      const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${count > lines.length ? ', …' : ''}`;
+      const lines = summary.baseline ? [] : (highlights.ruleLines[rule] ?? []);
+      const where =
+        lines.length === 0
+          ? ''
+          : ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${count > lines.length ? ', …' : ''})`;
+      const what = summary.baseline ? 'new findings' : 'findings';
       const message =
         count === 1
           ? `${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`
-          : `${count} findings (${where}). First, ${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`;
-      const properties = `file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(`${rule} (${count})`)}`;
+          : `${count} ${what}${where}. First, ${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`;
+      const title = `${rule} (${count}${summary.baseline ? ' new' : ''})`;
+      const properties = `file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(title)}`;
       out.push(`::${COMMAND[severity]} ${properties}::${escapeData(message)}\n`);
     }
     const { error, warning, info } = summary.findings;
     out.push(`channel-audit: ${summary.rows} SKUs, ${error} errors, ${warning} warnings, ${info} info\n`);
+    if (summary.baseline) {
+      const b = summary.baseline;
+      out.push(
+        `channel-audit: against ${b.path}: ${b.new} new, ${b.unchanged} unchanged, ${b.fixed} fixed\n`,
+      );
+    }
     return out.join('');
   },
   async after(end, options) {
-    if (options.stepSummaryPath) await appendFile(options.stepSummaryPath, markdownSummary(end));
+    if (!options.stepSummaryPath) return;
+    try {
+      await appendFile(options.stepSummaryPath, markdownSummary(end));
+    } catch (error) {
+      throw new UsageError(
+        `cannot append the job summary to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${(error as NodeJS.ErrnoException).code ?? error}; unset it to skip the summary`,
+      );
+    }
   },
 };

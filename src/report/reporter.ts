@@ -18,6 +18,8 @@ export interface ReportStart {
   headers: readonly string[];
   /** Each rule's severity in this run (after the config), `off` included. */
   severities: Record<string, SeverityOrOff>;
+  /** Where the rule pages are published (config `report.docsUrl`), if set. */
+  docsUrl?: string;
 }
 
 export interface ReportEnd extends ReportStart {

@@ -31,7 +31,7 @@ export function fingerprint(rule: string, skuKey: string, field: string | null):
     .slice(0, 32);
 }
 
-function driverRules(severities: Record<string, SeverityOrOff>) {
+function driverRules(severities: Record<string, SeverityOrOff>, docsUrl: string | undefined) {
   return RULES.map((rule) => {
     const severity = severities[rule.id] ?? rule.severity;
     const doc = ruleDoc(rule.id);
@@ -39,7 +39,7 @@ function driverRules(severities: Record<string, SeverityOrOff>) {
       id: rule.id,
       shortDescription: { text: rule.summary },
       fullDescription: { text: rule.why },
-      helpUri: ruleDocUrl(rule.id).href,
+      helpUri: docsUrl ? `${docsUrl.replace(/\/$/, '')}/${rule.id}.md` : ruleDocUrl(rule.id).href,
       help: { text: `${rule.summary}. ${rule.why}`, ...(doc ? { markdown: doc } : {}) },
       defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
       properties: { tags: ['catalog', rule.kind] },
@@ -55,7 +55,7 @@ const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
  */
 export const sarifFormat: OutputFormat = {
   name: 'sarif',
-  head({ meta, severities }) {
+  head({ meta, severities, docsUrl }) {
     const head = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -66,7 +66,7 @@ export const sarifFormat: OutputFormat = {
               name: meta.tool,
               version: meta.version,
               semanticVersion: meta.version,
-              rules: driverRules(severities),
+              rules: driverRules(severities, docsUrl),
             },
           },
           invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],

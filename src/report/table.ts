@@ -93,5 +93,11 @@ function tableText({ meta, summary, highlights }: ReportEnd, options: ReporterOp
     `${symbol} ${plural(total, 'finding')}: ${paint.error(plural(error, 'error'))}, ${paint.warning(plural(warning, 'warning'))}, ${paint.info(`${info} info`)}` +
       ` · warehouse ${summary.tracks.warehouse}, pop ${summary.tracks.pop}, review ${summary.tracks.review}`,
   );
+  if (summary.baseline) {
+    const b = summary.baseline;
+    out.push(
+      `against ${b.path}: ${chalk.bold(`${b.new} new`)}, ${b.unchanged} unchanged, ${b.fixed} fixed — only new findings count for the exit code`,
+    );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -13,6 +13,9 @@ describe('mapColumns', () => {
     expect(mapColumns(['sku', '重量(克)']).unit.weight).toBe('g');
     expect(mapColumns(['sku', '重量（kg）']).unit.weight).toBe('kg');
     expect(mapColumns(['sku', 'weight_g']).unit.weight).toBe('g');
+    const sides = mapColumns(['sku', 'Length (in)', 'width_mm', 'height [cm]']);
+    expect([sides.unit.length, sides.unit.width, sides.unit.height]).toEqual(['in', 'mm', 'cm']);
+    expect(mapColumns(['sku', 'length', 'width', 'height']).index.height).toBe(3);
     expect(
       mapColumns(['item_sku', 'item_package_length', 'item_package_dimensions_unit_of_measure']).unitColumn
         .length,
@@ -23,7 +26,7 @@ describe('mapColumns', () => {
     const map = mapColumns(['sku', 'Item Code'], { sku: 'Item Code' });
     expect(describeColumns(map).sku).toBe('Item Code');
     expect(() => mapColumns(['sku'], { weight: 'Gewicht' })).toThrow(
-      /--map weight=Gewicht: the file has no column "Gewicht"/,
+      /--map weight=Gewicht \(or the config.s columns\): the file has no column "Gewicht"/,
     );
   });
 

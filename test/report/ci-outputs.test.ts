@@ -16,6 +16,20 @@ const ESC = '\u001b[';
 describe('SARIF', () => {
   const sarif = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'sarif']).stdout);
 
+  it('links the rules to where their pages are published, with report.docsUrl', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({ report: { docsUrl: 'https://docs.example.org/channel-audit/rules/' } }),
+    );
+    const out = JSON.parse(
+      runCli([SAMPLE, ...AS_OF, '--format', 'sarif', '--config', join(dir, 'c.json')]).stdout,
+    );
+    expect(out.runs[0].tool.driver.rules[0].helpUri).toBe(
+      'https://docs.example.org/channel-audit/rules/malformed-row.md',
+    );
+  });
+
   it('validates against the SARIF 2.1.0 schema', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
@@ -105,7 +119,8 @@ describe('exit codes (SPEC §7): --fail-on × --max-warnings × --baseline', () 
       ...AS_OF,
       ...args.map((a) => (a === 'BASELINE' ? baseline : a)),
     ]);
-    expect(run.stderr).toBe('');
+    const tooManyWarnings = args.some((a) => a === '--max-warnings') && code === 1 && which === 'warn';
+    expect(run.stderr).toBe(tooManyWarnings ? 'channel-audit: 1 warnings, more than --max-warnings 0\n' : '');
     expect(run.code).toBe(code);
   });
 
@@ -151,6 +166,15 @@ describe('--baseline', () => {
     const again = JSON.parse(runCli([after, ...AS_OF, '--format', 'json', '--baseline', ndjson]).stdout);
     expect(again.summary.baseline).toMatchObject({ new: 1, unchanged: 4, fixed: 1 });
     const sarif = JSON.parse(runCli([after, ...AS_OF, '--format', 'sarif', '--baseline', report]).stdout);
+    const table = runCli([after, ...AS_OF, '--baseline', report]).stdout;
+    expect(table).toContain(
+      `against ${report}: 1 new, 4 unchanged, 1 fixed — only new findings count for the exit code`,
+    );
+    const github = runCli([after, ...AS_OF, '--format', 'github', '--baseline', report]).stdout;
+    expect(github.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      `::warning file=${after.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=2,title=invalid-gtin (1 new)::C: GTIN "3" is not a valid GTIN-8/12/13/14 (length or check digit)`,
+    ]);
+    expect(github).toContain(`against ${report}: 1 new, 4 unchanged, 1 fixed`);
     expect(sarif.runs[0].results.map((r: { baselineState: string }) => r.baselineState).sort()).toEqual([
       'new',
       'unchanged',
