@@ -2,6 +2,7 @@
 //   node bench/child.js parse FILE            read every record with the tool's reader, nothing else
 //   node bench/child.js csv-parse FILE        the same file through csv-parse, for reference
 //   node bench/child.js audit FILE OUT.csv [WORKERS]   the full audit, with the annotated CSV written
+//   node bench/child.js orders ORDERS OUT.csv CATALOG   the orders audit, with the annotated orders written
 // Prints one JSON line: { ms, rows, maxRssMb }.
 import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -34,6 +35,19 @@ if (mode === 'parse') {
   });
   if (code === 2) process.exit(2);
   rows = -1; // the parse run of the same file counts them
+} else if (mode === 'orders') {
+  const { run } = await import('../dist/cli.js');
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const code = await run({
+    argv: ['orders', file, '--catalog', workers, '--as-of', '2026-11-23T12:00', '--out', out, '--no-color'],
+    stdin: process.stdin,
+    stdout: sink,
+    stderr: process.stderr,
+    env: {},
+    cwd: process.cwd(),
+  });
+  if (code === 2) process.exit(2);
+  rows = -1;
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

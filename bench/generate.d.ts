@@ -1,2 +1,4 @@
 /** Writes `rows` SKUs of a deterministic synthetic catalog to `path`. */
 export function generateCatalog(path: string, rows: number, seed?: number): Promise<void>;
+/** Writes `rows` orders for the SKUs of a generated catalog. */
+export function generateOrders(path: string, catalogPath: string, rows: number, seed?: number): Promise<void>;

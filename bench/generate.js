@@ -84,3 +84,45 @@ export function generateCatalog(path, rows, seed = 42) {
     writeSome();
   });
 }
+
+/**
+ * Writes `rows` orders for the SKUs of a generated catalog: payments over the last 60 days, most
+ * scanned within 1-5 days, some not yet, a few with unreadable times, a few unknown SKUs.
+ */
+export async function generateOrders(path, catalogPath, rows, seed = 7) {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const skus = [];
+  for await (const line of createInterface({ input: createReadStream(catalogPath) })) {
+    if (skus.length >= 200_000) break;
+    const sku = line.split(',')[1];
+    if (sku && sku !== 'sku') skus.push(sku);
+  }
+  const random = mulberry32(seed);
+  const countries = ['US', 'ES', 'FR', 'BR', 'KR', 'PL', 'NL', 'IL'];
+  const stamp = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const out = createWriteStream(path);
+  out.write('order_id,sku,paid_at,online_at,shipped_at,country,carrier\n');
+  let written = 0;
+  return new Promise((resolve, reject) => {
+    out.on('error', reject);
+    const writeSome = () => {
+      let chunk = '';
+      while (written < rows && chunk.length < 1 << 20) {
+        const paid = AS_OF - Math.floor(random() * 60 * DAY) + 12 * 3_600_000;
+        const sku = random() < 0.01 ? `UNKNOWN-${written}` : skus[Math.floor(random() * skus.length)];
+        const hours = 12 + random() * 110;
+        const online =
+          paid + hours * 3_600_000 > AS_OF + 12 * 3_600_000 || random() < 0.02
+            ? ''
+            : stamp(paid + hours * 3_600_000);
+        chunk += `O${1_000_000_000 + written},${sku},${random() < 0.002 ? 'n/a' : stamp(paid)},${online},${stamp(paid + hours * 3_000_000)},${countries[written % countries.length]},Cainiao\n`;
+        written++;
+      }
+      if (chunk !== '' && !out.write(chunk)) out.once('drain', writeSome);
+      else if (written < rows) setImmediate(writeSome);
+      else out.end(resolve);
+    };
+    writeSome();
+  });
+}

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCatalog } from './generate.js';
+import { generateCatalog, generateOrders } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench', 'out');
@@ -77,9 +77,28 @@ const oneM = results.find((r) => r.size === 1_000_000);
 const twoM = results.find((r) => r.size === 2_000_000);
 if (oneM && twoM) lines.push('', `Memory 2M / 1M: ${f(twoM.audit.maxRssMb / oneM.audit.maxRssMb)}.`);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${f(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; best of ${REPEAT} runs`;
-const block = `<!-- bench:start -->\nMachine: ${machine}.\n\n${lines.join('\n')}\n<!-- bench:end -->`;
 console.log(`${machine}\n\n${lines.join('\n')}`);
 
+// Orders: a million orders against the 1M catalog (or the largest one generated).
+const catalogSize = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1];
+const orderRows = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const ordersFile = join(OUT, `orders-${orderRows}.csv`);
+const catalogFile = join(OUT, `catalog-${catalogSize}.csv`);
+if (!existsSync(ordersFile)) {
+  process.stderr.write(`generating ${orderRows} orders…\n`);
+  await generateOrders(ordersFile, catalogFile, orderRows);
+}
+process.stderr.write('orders audit…\n');
+const ordersOut = join(OUT, 'orders-annotated.csv');
+const orders = best('orders', ordersFile, ordersOut, catalogFile);
+rmSync(ordersOut, { force: true });
+lines.push(
+  '',
+  `Orders: ${orderRows.toLocaleString('en')} orders (${f(statSync(ordersFile).size / 1e6, 0)} MB) against the ${catalogSize.toLocaleString('en')}-SKU catalog, annotated orders written: ${f(orders.ms / 1000)} s (${Math.round((orderRows / orders.ms) * 1000).toLocaleString('en')} orders/s), peak RSS ${f(orders.maxRssMb, 0)} MB.`,
+);
+console.log(lines.slice(-1)[0]);
+
+const block = `<!-- bench:start -->\nMachine: ${machine}.\n\n${lines.join('\n')}\n<!-- bench:end -->`;
 const doc = join(ROOT, 'docs', 'performance.md');
 const text = existsSync(doc)
   ? readFileSync(doc, 'utf8')

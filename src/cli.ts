@@ -4,6 +4,16 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './audit.js';
+import {
+  auditOrders,
+  type OrdersEnd,
+  type OrdersReporter,
+  type OrdersStart,
+  ordersExitCode,
+} from './orders/audit-orders.js';
+import type { AuditedOrder } from './orders/order-types.js';
+import { ORDER_FORMATS } from './report/orders-formats.js';
+import type { OutputFormat } from './report/reporter.js';
 import { loadBaseline } from './baseline.js';
 import { configJsonSchema } from './config/json-schema.js';
 import { CONFIG_FILE_NAME, loadConfig } from './config/load-config.js';
@@ -141,6 +151,46 @@ Examples:
     .action(async (file: string | undefined, flags: AuditFlags) => {
       debug = flags.debug === true;
       code = await auditCommand(file, flags, io);
+    });
+
+  program
+    .command('orders')
+    .description(
+      'audit orders: hours from payment to the first carrier scan against the 72 h / 96 h window of the payment day',
+    )
+    .argument('[file]', 'orders file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
+    .requiredOption('--catalog <file>', 'the catalog export: listing dates and categories of the SKUs')
+    .addOption(
+      new Option('-f, --format <format>', 'format written to standard output')
+        .choices(FORMATS)
+        .default('table'),
+    )
+    .option(
+      '-o, --out <file>',
+      'also write a report file; format from the extension or FORMAT:FILE (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--as-of <time>',
+      'audit time for open orders, YYYY-MM-DD or YYYY-MM-DDTHH:mm (default: now, UTC)',
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices(['error', 'warning', 'info', 'none'])
+        .default('error'),
+    )
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
+    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE_NAME} if present)`)
+    .option('--map <field=header>', 'read an order field from the column HEADER (repeatable)', collect, [])
+    .option('--delimiter <char>', 'cell delimiter of the orders file (default: detected)')
+    .option('--encoding <name>', 'text encoding of the orders file (default: detected)')
+    .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
+    .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
+    .option('--color', 'force colour in terminal output')
+    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
+    .action(async (file: string | undefined, flags: OrdersFlags) => {
+      code = await ordersCommand(file, flags, io);
     });
 
   program
@@ -286,6 +336,83 @@ function sizeOf(path: string): number {
     return statSync(path).size;
   } catch {
     return 0;
+  }
+}
+
+interface OrdersFlags {
+  catalog: string;
+  format: Format;
+  out: string[];
+  asOf?: string;
+  failOn: FailOn;
+  maxWarnings?: number;
+  config?: string;
+  map: string[];
+  delimiter?: string;
+  encoding?: string;
+  stdinFilename?: string;
+  escapeFormulas: boolean;
+  color?: boolean;
+}
+
+async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: CliIo): Promise<number> {
+  const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
+  const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
+  if (file === undefined && !readsStdin) {
+    throw new UsageError(
+      'no orders file given: channel-audit orders orders.csv --catalog catalog.csv; see --help',
+    );
+  }
+  const options = {
+    escapeFormulas: flags.escapeFormulas,
+    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
+  };
+  const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
+  const sinks: OutputSink[] = [];
+  const reporters: OrdersReporter[] = [
+    reporterFor(
+      ORDER_FORMATS[flags.format] as OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>,
+      streamSink(io.stdout as NodeJS.WritableStream as Writable),
+      {
+        ...options,
+        color,
+        destination: 'stdout',
+      },
+    ),
+  ];
+  try {
+    for (const target of flags.out) {
+      const out = parseOutTarget(target);
+      const format = out === undefined ? undefined : ORDER_FORMATS[out.format];
+      if (out === undefined || format === undefined) {
+        throw new UsageError(
+          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif or .txt name, or FORMAT:FILE`,
+        );
+      }
+      const sink = fileSink(
+        resolve(io.cwd, out.path),
+        readsStdin || file === undefined ? null : resolve(io.cwd, file),
+      );
+      sinks.push(sink);
+      reporters.push(reporterFor(format, sink, { ...options, color: false, destination: 'file' }));
+    }
+    const result = await auditOrders(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
+      config,
+      catalog: resolve(io.cwd, flags.catalog),
+      catalogName: flags.catalog,
+      name: readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string),
+      ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+      ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
+      ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+      columns: Object.fromEntries(
+        flags.map.map((m) => [m.slice(0, m.indexOf('=')), m.slice(m.indexOf('=') + 1)]),
+      ),
+      reporters,
+    });
+    return ordersExitCode(result.summary, flags.failOn, flags.maxWarnings);
+  } catch (error) {
+    await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { ColumnMap } from '../read/map-columns.js';
+import type { AuditedOrder } from '../orders/order-types.js';
 import type { ClassifiedSku, Field, Severity } from '../types.js';
 
 /** What a rule may look at besides the SKU. */
@@ -15,7 +16,7 @@ export interface RuleHit<Args> {
   args: Args;
 }
 
-export interface Rule<Id extends string = string, Args = Record<string, unknown>> {
+export interface Rule<Id extends string = string, Args = Record<string, unknown>, Subject = ClassifiedSku> {
   id: Id;
   /** Default severity; the config may change it, and only `evaluate` applies that. */
   severity: Severity;
@@ -25,11 +26,18 @@ export interface Rule<Id extends string = string, Args = Record<string, unknown>
   summary: string;
   /** Why it matters, from the policy. */
   why: string;
-  check(sku: ClassifiedSku, context: RuleContext): RuleHit<Args> | readonly RuleHit<Args>[] | undefined;
+  check(subject: Subject, context: RuleContext): RuleHit<Args> | readonly RuleHit<Args>[] | undefined;
   message(args: Args): string;
 }
 
 /** One rule, one file: the check returns data, and `message` gets exactly the args that `check` returned. */
 export function defineRule<const Id extends string, Args>(rule: Rule<Id, Args>): Rule<Id, Args> {
+  return rule;
+}
+
+/** The same, for a rule about one order of an orders audit. */
+export function defineOrderRule<const Id extends string, Args>(
+  rule: Rule<Id, Args, AuditedOrder>,
+): Rule<Id, Args, AuditedOrder> {
   return rule;
 }

@@ -3,35 +3,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditedSku } from '../types.js';
-import type { OutputFormat, Reporter, ReporterOptions, ReportStart } from './reporter.js';
+import type { OutputFormat, Reporter, ReportEnd, ReporterOptions, ReportStart } from './reporter.js';
 import { type OutputSink, streamSink } from './sink.js';
 
 /** Joins items with the format's separator, counting them. */
-export class ItemWriter {
+export class ItemWriter<Item = AuditedSku, Start = ReportStart> {
   count = 0;
 
   constructor(
-    private readonly format: OutputFormat,
+    private readonly format: OutputFormat<Item, Start, never>,
     private readonly sink: OutputSink,
     private readonly options: ReporterOptions,
-    private readonly start: ReportStart,
+    private readonly start: Start,
   ) {}
 
-  sku(sku: AuditedSku): void {
-    const items = this.format.items?.(sku, this.options, this.start);
+  sku(item: Item): void {
+    const items = this.format.items?.(item, this.options, this.start);
     if (items === undefined) return;
     const separator = this.format.separator ?? '';
-    for (const item of typeof items === 'string' ? [items] : items) {
-      this.sink.write(this.count++ === 0 ? item : separator + item);
+    for (const text of typeof items === 'string' ? [items] : items) {
+      this.sink.write(this.count++ === 0 ? text : separator + text);
     }
   }
 }
 
 /** A format written to one sink as the SKUs come (the JSON report's SKUs via a spool file). */
-export function reporterFor(format: OutputFormat, sink: OutputSink, options: ReporterOptions): Reporter {
-  let start: ReportStart | undefined;
+export function reporterFor<Item = AuditedSku, Start = ReportStart, End = ReportEnd>(
+  format: OutputFormat<Item, Start, End>,
+  sink: OutputSink,
+  options: ReporterOptions,
+): Reporter<Item, Start, End> {
+  let start: Start | undefined;
   let spool: { dir: string; stream: ReturnType<typeof createWriteStream>; sink: OutputSink } | undefined;
-  let items: ItemWriter;
+  let items: ItemWriter<Item, Start>;
   // Items written by workers, joined here: a separator between two non-empty runs of items.
   let partItems = 0;
   return {
@@ -53,7 +57,12 @@ export function reporterFor(format: OutputFormat, sink: OutputSink, options: Rep
       } else if (format.head) {
         sink.write(format.head(s, options));
       }
-      items = new ItemWriter(format, spool?.sink ?? sink, options, s);
+      items = new ItemWriter<Item, Start>(
+        format as OutputFormat<Item, Start, never>,
+        spool?.sink ?? sink,
+        options,
+        s,
+      );
     },
     sku(sku) {
       items.sku(sku);

@@ -32,39 +32,35 @@ export interface ReportEnd extends ReportStart {
  * by `separator`), and what comes after. Formats only format; `emit.ts` writes them, in one stream or
  * from parts written in parallel.
  */
-export interface OutputFormat {
+export interface OutputFormat<Item = AuditedSku, Start = ReportStart, End = ReportEnd> {
   /** The name `--format` and `--out FORMAT:FILE` use. */
   name: string;
   /** Text before the SKUs, known at the start (a CSV header, the SARIF head). */
-  head?(start: ReportStart, options: ReporterOptions): string;
+  head?(start: Start, options: ReporterOptions): string;
   /** The items one SKU adds (none, one, or one per finding). */
-  items?(
-    sku: AuditedSku,
-    options: ReporterOptions,
-    start: ReportStart,
-  ): string | readonly string[] | undefined;
+  items?(item: Item, options: ReporterOptions, start: Start): string | readonly string[] | undefined;
   /** Written between two items. */
   separator?: string;
   /** Text after the SKUs. */
-  tail?(end: ReportEnd, options: ReporterOptions, itemCount: number): string;
+  tail?(end: End, options: ReporterOptions, itemCount: number): string;
   /**
    * Text around the SKUs that needs the summary, known only after them (the JSON report): the items are
    * spooled to a temporary file meanwhile, so memory stays flat.
    */
-  wrap?(end: ReportEnd, options: ReporterOptions, itemCount: number): { before: string; after: string };
+  wrap?(end: End, options: ReporterOptions, itemCount: number): { before: string; after: string };
   /** Work after the output is written (GitHub's job summary file). */
-  after?(end: ReportEnd, options: ReporterOptions): Promise<void>;
+  after?(end: End, options: ReporterOptions): Promise<void>;
 }
 
 /** What the audit feeds: the run's start, each SKU as it is audited, the end. */
-export interface Reporter {
-  start(start: ReportStart): void | Promise<void>;
-  sku(sku: AuditedSku): void;
+export interface Reporter<Item = AuditedSku, Start = ReportStart, End = ReportEnd> {
+  start(start: Start): void | Promise<void>;
+  sku(item: Item): void;
   /** Resolves when the output has taken what was written so far (back-pressure, between batches). */
   ready(): Promise<void>;
-  finish(end: ReportEnd): Promise<void>;
+  finish(end: End): Promise<void>;
   /** The format and options, so that worker threads can write the SKUs' items for it. */
-  format?: OutputFormat;
+  format?: OutputFormat<Item, Start, End>;
   options?: ReporterOptions;
   /** Takes the items a worker wrote for a part of the file (in file order), instead of `sku` calls. */
   addPart?(path: string, count: number): Promise<void>;

@@ -269,7 +269,14 @@ describe('rules, init, schema', () => {
     const text = runCli(['rules']).stdout;
     for (const id of RULE_IDS) expect(text).toContain(`${id}  (`);
     const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
-    expect(json.map((r: { id: string }) => r.id)).toEqual(RULE_IDS);
+    expect(json.map((r: { id: string }) => r.id)).toEqual([
+      ...RULE_IDS,
+      'order-invalid-times',
+      'order-unknown-sku',
+      'order-late',
+      'order-overdue',
+      'order-saved-by-extension',
+    ]);
     for (const rule of json) {
       expect(readFileSync(rule.doc, 'utf8')).toMatch(new RegExp(`^# ${rule.id}\\n`));
       expect(rule.why.length).toBeGreaterThan(20);

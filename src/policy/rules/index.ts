@@ -1,3 +1,5 @@
+import { ORDER_RULES } from '../order-rules/index.js';
+import type { Severity } from '../../types.js';
 import duplicateSku from './duplicate-sku.js';
 import formulaLikeCell from './formula-like-cell.js';
 import fullManagedAvailable from './full-managed-available.js';
@@ -44,9 +46,21 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]['id'];
 export const RULE_IDS = RULES.map((rule) => rule.id) as [RuleId, ...RuleId[]];
 
-const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((rule) => [rule.id, rule]));
+type AnyRule = {
+  id: string;
+  severity: Severity;
+  kind: 'data' | 'policy';
+  summary: string;
+  why: string;
+  message(args: never): string;
+};
 
-export function ruleById(id: string): (typeof RULES)[number] | undefined {
+const BY_ID = new Map<string, AnyRule>(
+  [...RULES, ...ORDER_RULES].map((rule) => [rule.id, rule as unknown as AnyRule]),
+);
+
+/** A rule of either audit by its id. */
+export function ruleById(id: string): AnyRule | undefined {
   return BY_ID.get(id);
 }
 
@@ -55,5 +69,5 @@ export function ruleById(id: string): (typeof RULES)[number] | undefined {
  * the schema must not depend on theirs.
  */
 export function ruleIdList(): [string, ...string[]] {
-  return RULE_IDS;
+  return [...RULE_IDS, ...ORDER_RULES.map((rule) => rule.id)];
 }

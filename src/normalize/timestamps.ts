@@ -1,0 +1,41 @@
+const STAMP =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A date-time cell → minutes since 1970 in the shared zone. Timestamps without a zone are all taken to be
+ * in one zone (read as UTC), so the time between two of them is exact; one with `Z` or an offset is
+ * converted. A date alone is that day at 00:00. Empty → null; unreadable → NaN.
+ */
+export function parseTimestamp(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const m = STAMP.exec(value);
+  if (!m) return Number.NaN;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return Number.NaN;
+  let ms = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return Number.NaN;
+  }
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  // Seconds count: minutes are kept exact to the second as a fraction.
+  return ms / 60_000;
+}
+
+/** Minutes since 1970 → `YYYY-MM-DDTHH:mm`. */
+export function formatMinutes(minutes: number): string {
+  return new Date(Math.floor(minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+/** The calendar day (`YYYY-MM-DD`) of a time in minutes. */
+export function dayOf(minutes: number): string {
+  return new Date(Math.floor(minutes) * 60_000).toISOString().slice(0, 10);
+}

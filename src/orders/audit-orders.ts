@@ -1,0 +1,172 @@
+import type { Readable } from 'node:stream';
+import { parseConfig } from '../config/load-config.js';
+import type { Config, ConfigInput } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
+import { type FailOn, getExitCode } from '../exit-code.js';
+import { parseTimestamp } from '../normalize/timestamps.js';
+import { ORDER_RULES } from '../policy/order-rules/index.js';
+import { type CatalogSource, fileSource, streamSource } from '../read/open-source.js';
+import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';
+import type { Reporter } from '../report/reporter.js';
+import type { Finding, SeverityCounts, SeverityOrOff } from '../types.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import { readCatalogLookup } from './catalog-lookup.js';
+import { judgeOrder } from './judge-order.js';
+import { mapOrderColumns, type OrderField } from './order-columns.js';
+import { OrdersCollector, type OrdersHighlights, type OrdersSummary } from './orders-summary.js';
+import type { AuditedOrder } from './order-types.js';
+
+export interface OrdersMeta {
+  tool: 'channel-audit';
+  version: string;
+  schemaVersion: 1;
+  command: 'orders';
+  /** The audit time, `YYYY-MM-DDTHH:mm` in the shared zone. */
+  asOf: string;
+  policy: string;
+  input: {
+    path: string;
+    encoding: string;
+    delimiter: string;
+    rows: number;
+    columns: Partial<Record<OrderField, string>>;
+  };
+  catalog: { path: string; rows: number; skus: number };
+}
+
+export interface OrdersStart {
+  meta: OrdersMeta;
+  headers: readonly string[];
+  severities: Record<string, SeverityOrOff>;
+  docsUrl?: string;
+}
+
+export interface OrdersEnd extends OrdersStart {
+  summary: OrdersSummary;
+  highlights: OrdersHighlights;
+}
+
+export type OrdersReporter = Reporter<AuditedOrder, OrdersStart, OrdersEnd>;
+
+export interface OrdersOptions extends ReadOptions {
+  config?: Config | ConfigInput;
+  /** The catalog: a path, or a source. */
+  catalog: string | CatalogSource;
+  /** The catalog's name in reports (default: the path). */
+  catalogName?: string;
+  /** Encoding, delimiter or sheet of the catalog file. */
+  catalogRead?: ReadOptions;
+  /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`: open orders are judged at this time (default: now, UTC). */
+  asOf?: string;
+  name?: string;
+  columns?: Partial<Record<string, string>>;
+  reporters?: OrdersReporter[];
+  onOrder?: (order: AuditedOrder) => void;
+}
+
+export interface OrdersResult {
+  meta: OrdersMeta;
+  summary: OrdersSummary;
+  highlights: OrdersHighlights;
+}
+
+/**
+ * The orders audit: each order's hours from payment to the first carrier scan, against the window that
+ * applied on the day of payment. The catalog is read once into a lookup table; the orders stream past it.
+ */
+export async function auditOrders(input: string | Readable, options: OrdersOptions): Promise<OrdersResult> {
+  const config = parseConfig(options.config ?? {});
+  const asOfText = options.asOf ?? new Date().toISOString().slice(0, 16);
+  const asOfMinutes = parseTimestamp(asOfText);
+  if (asOfMinutes === null || Number.isNaN(asOfMinutes)) {
+    throw new ConfigError(
+      `--as-of "${asOfText}" is not a date or date-time: use YYYY-MM-DD or YYYY-MM-DDTHH:mm`,
+    );
+  }
+  const catalogSource =
+    typeof options.catalog === 'string'
+      ? await fileSource(options.catalog, options.catalogName ?? options.catalog)
+      : options.catalog;
+  const lookup = await readCatalogLookup(catalogSource, config, options.catalogRead ?? {});
+  const source =
+    typeof input === 'string'
+      ? await fileSource(input, options.name ?? input)
+      : await streamSource(input, options.name ?? '<stdin>');
+  try {
+    const format = await detectTableFormat(source, options);
+    const reader = await openCatalog(source, format);
+    const columns = mapOrderColumns(reader.headers, options.columns ?? {});
+    const severities: Record<string, SeverityOrOff> = Object.fromEntries(
+      ORDER_RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
+    );
+    const meta: OrdersMeta = {
+      tool: TOOL_NAME,
+      version: VERSION,
+      schemaVersion: 1,
+      command: 'orders',
+      asOf: new Date(asOfMinutes * 60_000).toISOString().slice(0, 16),
+      policy: config.policy,
+      input: {
+        path: source.name,
+        encoding: format.encoding,
+        delimiter: format.delimiter,
+        rows: 0,
+        columns: Object.fromEntries(
+          Object.entries(columns.index).map(([field, i]) => [field, columns.headers[i] ?? '']),
+        ) as Partial<Record<OrderField, string>>,
+      },
+      catalog: { path: catalogSource.name, rows: lookup.rows, skus: lookup.skus.size },
+    };
+    const start: OrdersStart = {
+      meta,
+      headers: reader.headers,
+      severities,
+      ...(config.report.docsUrl !== undefined ? { docsUrl: config.report.docsUrl } : {}),
+    };
+    const reporters = options.reporters ?? [];
+    for (const reporter of reporters) await reporter.start(start);
+    const collector = new OrdersCollector({
+      examplesPerRule: config.report.examplesPerRule,
+      worst: config.report.worstSkus,
+    });
+    for await (const batch of reader.records) {
+      for (const record of batch) {
+        const order = judgeOrder(record, columns, lookup, config, asOfMinutes);
+        order.findings = evaluateOrder(order, severities);
+        collector.add(order);
+        for (const reporter of reporters) reporter.sku(order);
+        options.onOrder?.(order);
+      }
+      await Promise.all(reporters.map((reporter) => reporter.ready()));
+    }
+    const { summary, highlights } = collector.finish();
+    meta.input.rows = summary.orders;
+    for (const reporter of reporters) await reporter.finish({ ...start, summary, highlights });
+    return { meta, summary, highlights };
+  } finally {
+    await source.dispose();
+    await catalogSource.dispose();
+  }
+}
+
+function evaluateOrder(order: AuditedOrder, severities: Record<string, SeverityOrOff>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of ORDER_RULES) {
+    const severity = severities[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    const hit = (
+      rule.check as (o: AuditedOrder, c: never) => { field: string | null; args: unknown } | undefined
+    )(order, undefined as never);
+    if (hit !== undefined) {
+      findings.push({ rule: rule.id, severity, field: hit.field, args: hit.args as Record<string, unknown> });
+    }
+  }
+  return findings;
+}
+
+export function ordersExitCode(summary: OrdersSummary, failOn: FailOn, maxWarnings?: number): 0 | 1 {
+  return getExitCode(summary.findings as SeverityCounts, {
+    failOn,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+  });
+}

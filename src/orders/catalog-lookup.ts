@@ -1,0 +1,63 @@
+import { categoryMatcher } from '../classify/category-match.js';
+import type { Config } from '../config/schema.js';
+import { addDays, parseDate } from '../normalize/dates.js';
+import { KeyTable } from '../read/key-table.js';
+import { cellOf, mapColumns } from '../read/map-columns.js';
+import type { CatalogSource } from '../read/open-source.js';
+import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';
+
+const DAY_MS = 86_400_000;
+
+/** What an orders audit needs of each catalog SKU, kept as numbers in a hash table: no strings. */
+export interface CatalogLookup {
+  /** Catalog rows read. */
+  rows: number;
+  /** SKU → newUntil as a day number + 1 (0: no valid listing date), times 2, + 1 when the category is eligible. */
+  skus: KeyTable;
+}
+
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+/** Reads the catalog once, with the same reader as the catalog audit, into a lookup table. */
+export async function readCatalogLookup(
+  source: CatalogSource,
+  config: Config,
+  options: ReadOptions,
+): Promise<CatalogLookup> {
+  const format = await detectTableFormat(source, options);
+  const reader = await openCatalog(source, format);
+  const columns = mapColumns(reader.headers, config.columns);
+  const eligible = categoryMatcher(config.window.eligibleCategories ?? config.categories.nonStandard);
+  const skus = new KeyTable();
+  let rows = 0;
+  for await (const batch of reader.records) {
+    for (const record of batch) {
+      rows++;
+      const sku =
+        cellOf(record.cells, columns, 'sku').trim() || cellOf(record.cells, columns, 'productId').trim();
+      if (sku === '') continue;
+      const listed = parseDate(cellOf(record.cells, columns, 'listedAt'));
+      const until =
+        listed === null || listed === 'invalid'
+          ? 0
+          : dayNumber(addDays(listed, config.window.newProductDays)) + 1;
+      const category = cellOf(record.cells, columns, 'category').trim() || null;
+      skus.setIfAbsent(sku, until * 2 + (eligible.match(category) !== undefined ? 1 : 0));
+    }
+  }
+  return { rows, skus };
+}
+
+/** The SKU's newUntil day (ISO) and eligibility, or undefined when the catalog does not have it. */
+export function lookupSku(
+  lookup: CatalogLookup,
+  sku: string,
+): { newUntil: string | null; eligible: boolean } | undefined {
+  const value = lookup.skus.get(sku);
+  if (value === undefined) return undefined;
+  const until = Math.floor(value / 2);
+  return {
+    newUntil: until === 0 ? null : new Date((until - 1) * DAY_MS).toISOString().slice(0, 10),
+    eligible: value % 2 === 1,
+  };
+}

@@ -1,0 +1,130 @@
+import { detach } from '../read/detach.js';
+import type { Finding, Severity, SeverityCounts } from '../types.js';
+import { ORDER_STATUSES, type AuditedOrder, type OrderStatus } from './order-types.js';
+
+export interface LateRate {
+  key: string;
+  /** Orders with a verdict: on time, late or overdue. */
+  orders: number;
+  late: number;
+  lateRate: number;
+}
+
+export interface OrdersSummary {
+  orders: number;
+  statuses: Record<OrderStatus, number>;
+  findings: SeverityCounts;
+  rules: Record<string, number>;
+  /** Orders with a valid first scan at or after the payment. */
+  scanned: number;
+  /** Shares of the scanned orders online within 48 h, 72 h, 7 days and their own window (4 decimals). */
+  within48h: number;
+  within72h: number;
+  within7d: number;
+  withinWindow: number;
+  /** On time only thanks to the 96 h window. */
+  savedByExtension: number;
+  /** The highest late rates (late and overdue among orders with a verdict). */
+  worst: { skus: LateRate[]; products: LateRate[]; countries: LateRate[] };
+}
+
+export interface OrdersHighlights {
+  ruleLines: Record<string, number[]>;
+  ruleSeverities: Record<string, Severity>;
+  firstFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
+}
+
+const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 10_000) / 10_000);
+
+/** Counts as orders go by; per SKU, product and country only two numbers each. */
+export class OrdersCollector {
+  private readonly statuses = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<
+    OrderStatus,
+    number
+  >;
+  private readonly findings: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  private readonly rules = new Map<string, number>();
+  private orders = 0;
+  private scanned = 0;
+  private readonly within = { h48: 0, h72: 0, d7: 0, window: 0 };
+  private saved = 0;
+  private readonly bySku = new Map<string, [number, number]>();
+  private readonly byProduct = new Map<string, [number, number]>();
+  private readonly byCountry = new Map<string, [number, number]>();
+  readonly highlights: OrdersHighlights = { ruleLines: {}, ruleSeverities: {}, firstFindings: {} };
+
+  constructor(private readonly limits: { examplesPerRule: number; worst: number }) {}
+
+  add(order: AuditedOrder): void {
+    this.orders++;
+    this.statuses[order.status]++;
+    if (order.elapsedMinutes !== null) {
+      const m = order.elapsedMinutes;
+      this.scanned++;
+      if (m <= 48 * 60) this.within.h48++;
+      if (m <= 72 * 60) this.within.h72++;
+      if (m <= 7 * 24 * 60) this.within.d7++;
+      if (m <= order.windowHours * 60) this.within.window++;
+    }
+    if (order.status === 'on-time' || order.status === 'late' || order.status === 'open-overdue') {
+      const late = order.status === 'on-time' ? 0 : 1;
+      for (const [map, key] of [
+        [this.bySku, order.sku],
+        [this.byProduct, order.productId],
+        [this.byCountry, order.country],
+      ] as const) {
+        if (key === null) continue;
+        const counts = map.get(key);
+        if (counts) {
+          counts[0]++;
+          counts[1] += late;
+        } else map.set(detach(key), [1, late]);
+      }
+    }
+    const seen: string[] = [];
+    for (const finding of order.findings) {
+      this.findings[finding.severity]++;
+      this.rules.set(finding.rule, (this.rules.get(finding.rule) ?? 0) + 1);
+      if (finding.rule === 'order-saved-by-extension') this.saved++;
+      if (seen.includes(finding.rule)) continue;
+      seen.push(finding.rule);
+      const { highlights } = this;
+      highlights.ruleSeverities[finding.rule] = finding.severity;
+      highlights.firstFindings[finding.rule] ??= {
+        line: order.line,
+        sku: order.orderId ?? order.sku,
+        finding,
+      };
+      const lines = highlights.ruleLines[finding.rule] ?? [];
+      highlights.ruleLines[finding.rule] = lines;
+      if (lines.length < this.limits.examplesPerRule) lines.push(order.line);
+    }
+  }
+
+  finish(): { summary: OrdersSummary; highlights: OrdersHighlights } {
+    const worst = (map: Map<string, [number, number]>): LateRate[] =>
+      [...map]
+        .filter(([, [, late]]) => late > 0)
+        .map(([key, [orders, late]]) => ({ key, orders, late, lateRate: share(late, orders) }))
+        .sort((a, b) => b.lateRate - a.lateRate || b.late - a.late || a.key.localeCompare(b.key))
+        .slice(0, this.limits.worst);
+    const rules: Record<string, number> = {};
+    for (const [rule, count] of [...this.rules].sort()) rules[rule] = count;
+    return {
+      summary: {
+        orders: this.orders,
+        statuses: this.statuses,
+        findings: this.findings,
+        rules,
+        scanned: this.scanned,
+        within48h: share(this.within.h48, this.scanned),
+        within72h: share(this.within.h72, this.scanned),
+        within7d: share(this.within.d7, this.scanned),
+        withinWindow: share(this.within.window, this.scanned),
+        savedByExtension: this.saved,
+        worst: { skus: worst(this.bySku), products: worst(this.byProduct), countries: worst(this.byCountry) },
+      },
+      highlights: this.highlights,
+    };
+  }
+}

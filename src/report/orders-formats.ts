@@ -1,0 +1,290 @@
+import { appendFile } from 'node:fs/promises';
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { UsageError } from '../errors.js';
+import type { OrdersEnd, OrdersStart } from '../orders/audit-orders.js';
+import type { LateRate } from '../orders/orders-summary.js';
+import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
+import { ORDER_RULES } from '../policy/order-rules/index.js';
+import type { Finding, Severity } from '../types.js';
+import { formatMessage } from './describe.js';
+import type { OutputFormat } from './reporter.js';
+import { fingerprint, ruleDocUrl } from './sarif.js';
+
+type OrdersFormat = OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>;
+
+const findingJson = (finding: Finding) => ({
+  rule: finding.rule,
+  severity: finding.severity,
+  message: formatMessage(finding),
+  field: finding.field,
+});
+
+/** One order as the JSON report and NDJSON write it. */
+export function orderToJson(order: AuditedOrder) {
+  return {
+    line: order.line,
+    record: order.record,
+    orderId: order.orderId,
+    sku: order.sku,
+    productId: order.productId,
+    country: order.country,
+    paidAt: order.paidAt,
+    onlineAt: order.onlineAt,
+    shippedAt: order.shippedAt,
+    windowHours: order.windowHours,
+    elapsedHours: order.elapsedHours,
+    status: order.status,
+    findings: order.findings.map(findingJson),
+  };
+}
+
+const ordersJson: OrdersFormat = {
+  name: 'json',
+  items: (order) => `\n    ${JSON.stringify(orderToJson(order), null, 2).replace(/\n/g, '\n    ')}`,
+  separator: ',',
+  wrap({ meta, summary }, _options, count) {
+    const head = JSON.stringify({ ...meta, summary }, null, 2);
+    return { before: `${head.slice(0, -2)},\n  "orders": [`, after: `${count === 0 ? '' : '\n  '}]\n}\n` };
+  },
+};
+
+const ordersNdjson: OrdersFormat = {
+  name: 'ndjson',
+  items: (order) => `${JSON.stringify(orderToJson(order))}\n`,
+};
+
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvRow = (cells: readonly string[], escape: boolean) =>
+  `${cells.map((c) => csvCell(escape && /^[=+\-@\t\r\n]/.test(c) && Number.isNaN(Number(c)) ? `'${c}` : c)).join(',')}\r\n`;
+const ORDER_AUDIT_COLUMNS = ['audit_window_hours', 'audit_elapsed_hours', 'audit_status', 'audit_findings'];
+
+const ordersCsv: OrdersFormat = {
+  name: 'csv',
+  head: ({ headers }, options) =>
+    `${options.destination === 'file' ? '\ufeff' : ''}${csvRow([...headers, ...ORDER_AUDIT_COLUMNS], options.escapeFormulas)}`,
+  items: (order, options) =>
+    csvRow(
+      [
+        ...order.cells,
+        String(order.windowHours),
+        order.elapsedHours === null ? '' : String(order.elapsedHours),
+        order.status,
+        [...new Set(order.findings.map((f) => f.rule))].join(';'),
+      ],
+      options.escapeFormulas,
+    ),
+};
+
+const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+function rateRows(rates: LateRate[]): string[][] {
+  return rates.map((r) => [r.key, String(r.orders), String(r.late), pct(r.lateRate)]);
+}
+
+/** The figures every summary shows, as rows of text. */
+function figures({ summary }: OrdersEnd): [string, string][] {
+  return [
+    ['orders', String(summary.orders)],
+    ...ORDER_STATUSES.map((s): [string, string] => [s, String(summary.statuses[s])]),
+    ['scanned', String(summary.scanned)],
+    ['online within 48 h', pct(summary.within48h)],
+    ['online within 72 h', pct(summary.within72h)],
+    ['online within 7 days', pct(summary.within7d)],
+    ['online within their window', pct(summary.withinWindow)],
+    ['on time thanks to 96 h', String(summary.savedByExtension)],
+  ];
+}
+
+const ordersTable: OrdersFormat = {
+  name: 'table',
+  tail(end, options) {
+    const { meta, summary, highlights } = end;
+    const chalk = new Chalk({ level: options.color ? 1 : 0 });
+    const style = options.color ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] };
+    const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+    const table = (head: string[]) => new Table({ head, style, chars });
+    const out: string[] = [
+      `${chalk.bold(`channel-audit ${meta.version} orders`)} · ${meta.input.path} · catalog ${meta.catalog.path} · as of ${meta.asOf} · policy ${meta.policy}`,
+      '',
+    ];
+    const totals = table(['figure', 'value']);
+    for (const row of figures(end)) totals.push(row);
+    out.push(totals.toString(), '');
+    if (Object.keys(summary.rules).length > 0) {
+      const rules = table(['rule', 'severity', 'count', 'first lines']);
+      for (const [rule, count] of Object.entries(summary.rules)) {
+        const lines = highlights.ruleLines[rule] ?? [];
+        rules.push([
+          rule,
+          highlights.ruleSeverities[rule] ?? '',
+          String(count),
+          lines.join(', ') + (count > lines.length ? ', …' : ''),
+        ]);
+      }
+      out.push(rules.toString(), '');
+    }
+    for (const [title, rates] of [
+      ['SKUs', summary.worst.skus],
+      ['products', summary.worst.products],
+      ['countries', summary.worst.countries],
+    ] as const) {
+      if (rates.length === 0) continue;
+      const t = table([`worst ${title}`, 'orders', 'late', 'late rate']);
+      for (const row of rateRows(rates)) t.push(row);
+      out.push(t.toString(), '');
+    }
+    const { error, warning, info } = summary.findings;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    out.push(
+      `${error > 0 ? chalk.red('✖') : chalk.green('✔')} ${plural(summary.orders, 'order')}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info`,
+    );
+    return `${out.join('\n')}\n`;
+  },
+};
+
+export function ordersMarkdown(end: OrdersEnd): string {
+  const { meta, summary, highlights } = end;
+  const out = [
+    `## channel-audit orders: \`${meta.input.path}\``,
+    '',
+    `As of ${meta.asOf}, against \`${meta.catalog.path}\` (policy \`${meta.policy}\`).`,
+    '',
+  ];
+  out.push('| | |', '|---|--:|', ...figures(end).map(([k, v]) => `| ${k} | ${v} |`));
+  if (Object.keys(summary.rules).length > 0) {
+    out.push('', '| rule | severity | count | first lines |', '|---|---|--:|---|');
+    for (const [rule, count] of Object.entries(summary.rules)) {
+      out.push(
+        `| \`${rule}\` | ${highlights.ruleSeverities[rule] ?? ''} | ${count} | ${(highlights.ruleLines[rule] ?? []).join(', ')} |`,
+      );
+    }
+  }
+  for (const [title, rates] of [
+    ['SKUs', summary.worst.skus],
+    ['products', summary.worst.products],
+    ['countries', summary.worst.countries],
+  ] as const) {
+    if (rates.length === 0) continue;
+    out.push(
+      '',
+      `| worst ${title} | orders | late | late rate |`,
+      '|---|--:|--:|--:|',
+      ...rateRows(rates).map((r) => `| ${r.join(' | ')} |`),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const ordersMarkdownFormat: OrdersFormat = { name: 'markdown', tail: (end) => ordersMarkdown(end) };
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const ordersGithub: OrdersFormat = {
+  name: 'github',
+  tail({ meta, summary, highlights }) {
+    const out: string[] = [];
+    for (const [rule, count] of Object.entries(summary.rules)) {
+      const first = highlights.firstFindings[rule];
+      const severity = highlights.ruleSeverities[rule];
+      if (!first || !severity) continue;
+      const message = `${count === 1 ? '' : `${count} orders. First, `}${first.sku ?? '(no order id)'}: ${formatMessage(first.finding)}`;
+      out.push(
+        `::${COMMAND[severity]} file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(`${rule} (${count})`)}::${escapeData(message)}\n`,
+      );
+    }
+    out.push(
+      `channel-audit orders: ${summary.orders} orders, ${summary.statuses.late} late, ${summary.statuses['open-overdue']} overdue, ${pct(summary.withinWindow)} within their window\n`,
+    );
+    return out.join('');
+  },
+  async after(end, options) {
+    if (!options.stepSummaryPath) return;
+    try {
+      await appendFile(options.stepSummaryPath, ordersMarkdown(end));
+    } catch (error) {
+      throw new UsageError(
+        `cannot append the job summary to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
+    }
+  },
+};
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+const ordersSarif: OrdersFormat = {
+  name: 'sarif',
+  head({ meta, severities, docsUrl }) {
+    const rules = ORDER_RULES.map((rule) => {
+      const severity = severities[rule.id] ?? rule.severity;
+      return {
+        id: rule.id,
+        shortDescription: { text: rule.summary },
+        fullDescription: { text: rule.why },
+        helpUri: docsUrl ? `${docsUrl.replace(/\/$/, '')}/${rule.id}.md` : ruleDocUrl(rule.id).href,
+        help: { text: `${rule.summary}. ${rule.why}` },
+        defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
+        properties: { tags: ['orders', rule.kind] },
+      };
+    });
+    const head = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: meta.tool, version: meta.version, semanticVersion: meta.version, rules } },
+          invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],
+          artifacts: [
+            { location: { uri: meta.input.path.replace(/\\/g, '/') }, encoding: meta.input.encoding },
+          ],
+          results: [],
+        },
+      ],
+    };
+    const text = JSON.stringify(head, null, 2);
+    return `${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`;
+  },
+  items(order, _options, { meta }) {
+    if (order.findings.length === 0) return undefined;
+    return order.findings.map(
+      (finding) =>
+        `\n        ${JSON.stringify({
+          ruleId: finding.rule,
+          ruleIndex: ORDER_RULES.findIndex((r) => r.id === finding.rule),
+          level: LEVEL[finding.severity],
+          message: { text: formatMessage(finding) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: meta.input.path.replace(/\\/g, '/'), index: 0 },
+                region: { startLine: order.line },
+              },
+            },
+          ],
+          partialFingerprints: {
+            'channelAudit/v1': fingerprint(
+              finding.rule,
+              order.orderId ?? `line ${order.line}`,
+              finding.field,
+            ),
+          },
+          properties: { orderId: order.orderId, sku: order.sku, status: order.status },
+        })}`,
+    );
+  },
+  separator: ',',
+  tail: (_end, _options, count) => `${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`,
+};
+
+/** Every output format of the orders audit, by name: the same names as the catalog audit's. */
+export const ORDER_FORMATS: Record<string, OrdersFormat> = {
+  table: ordersTable,
+  json: ordersJson,
+  ndjson: ordersNdjson,
+  csv: ordersCsv,
+  markdown: ordersMarkdownFormat,
+  github: ordersGithub,
+  sarif: ordersSarif,
+};

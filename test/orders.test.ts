@@ -1,0 +1,189 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from '../src/normalize/timestamps.js';
+import { ROOT, runCli } from './cli-run.js';
+
+const DIR = join(ROOT, 'test', 'orders-fixtures');
+const ARGS = [
+  'orders',
+  'test/orders-fixtures/orders.csv',
+  '--catalog',
+  'test/orders-fixtures/catalog.csv',
+  '--as-of',
+  '2026-11-23T12:00',
+];
+const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');
+
+/** The per-order table of expected-by-hand.md: worked out by hand from the policy, not by the tool. */
+function handTable() {
+  const md = readFileSync(join(DIR, 'expected-by-hand.md'), 'utf8');
+  return md
+    .split('\n')
+    .filter((line) => /^\| \d+ \| \d+ \| A\d+/.test(line))
+    .map((line) => {
+      const [record, lineNo, orderId, , paidAt, onlineAt, window, elapsed, status, rules] = line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim());
+      return {
+        record: Number(record),
+        line: Number(lineNo),
+        orderId,
+        paidAt: paidAt === 'null' ? null : paidAt,
+        onlineAt: onlineAt?.startsWith('null') ? null : onlineAt,
+        windowHours: Number(window),
+        elapsedHours: elapsed === 'null' || status === 'invalid' ? null : Number(elapsed),
+        status,
+        rules:
+          rules === '—'
+            ? []
+            : (rules ?? '')
+                .split(',')
+                .map((r) => r.trim())
+                .sort(),
+      };
+    });
+}
+
+describe('channel-audit orders', () => {
+  const json = JSON.parse(runCli([...ARGS, '--format', 'json']).stdout);
+
+  it('agrees, order by order, with the audit worked out by hand', () => {
+    const hand = handTable();
+    expect(hand).toHaveLength(28);
+    const got = json.orders.map((o: Record<string, unknown> & { findings: { rule: string }[] }) => ({
+      record: o.record,
+      line: o.line,
+      orderId: o.orderId,
+      paidAt: o.paidAt,
+      onlineAt: o.onlineAt,
+      windowHours: o.windowHours,
+      elapsedHours: o.elapsedHours,
+      status: o.status,
+      rules: o.findings.map((f) => f.rule).sort(),
+    }));
+    expect(got).toEqual(hand);
+  });
+
+  it('sums up as worked out by hand', () => {
+    expect(json.summary).toMatchObject({
+      orders: 28,
+      statuses: { 'on-time': 12, late: 7, open: 4, 'open-overdue': 2, invalid: 3 },
+      findings: { error: 12, warning: 1, info: 5 },
+      scanned: 19,
+      within48h: 0.2105,
+      within72h: 0.3684,
+      within7d: 0.9474,
+      withinWindow: 0.6316,
+      savedByExtension: 5,
+    });
+    expect(json.summary.worst.skus.slice(0, 2)).toEqual([
+      { key: 'CB-HDMI', orders: 1, late: 1, lateRate: 1 },
+      { key: 'DR-OLD', orders: 3, late: 2, lateRate: 0.6667 },
+    ]);
+    expect(json.summary.worst.countries[0]).toEqual({ key: 'US', orders: 7, late: 4, lateRate: 0.5714 });
+    expect(runCli(ARGS).code).toBe(1);
+  });
+
+  for (const [format, file] of [
+    ['json', 'expected.json'],
+    ['ndjson', 'expected.ndjson'],
+    ['csv', 'expected.csv'],
+    ['table', 'expected.table.txt'],
+    ['markdown', 'expected.md'],
+    ['github', 'expected.github.txt'],
+    ['sarif', 'expected.sarif'],
+  ] as const) {
+    it(`--format ${format} matches ${file}`, () => {
+      const run = runCli([...ARGS, '--format', format], { env: { GITHUB_STEP_SUMMARY: '' } });
+      expect(run.stderr).toBe('');
+      const output = portable(run.stdout);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(join(DIR, file), output);
+      expect(output).toBe(readFileSync(join(DIR, file), 'utf8'));
+    });
+  }
+
+  it('reads the Chinese back-office headers of an orders export', () => {
+    const dir = join(ROOT, 'test', 'orders-fixtures');
+    const text =
+      '订单号,商品编码,付款时间,上网时间,收货国家\nC1,CB-USBC,2026-11-18 09:15,2026-11-21 09:16,US\n';
+    const file = join(tmpdir(), 'orders-zh.csv');
+    writeFileSync(file, text);
+    const run = JSON.parse(
+      runCli([
+        'orders',
+        file,
+        '--catalog',
+        join(dir, 'catalog.csv'),
+        '--as-of',
+        '2026-11-23T12:00',
+        '--format',
+        'json',
+      ]).stdout,
+    );
+    expect(run.input.columns).toEqual({
+      orderId: '订单号',
+      sku: '商品编码',
+      paidAt: '付款时间',
+      onlineAt: '上网时间',
+      country: '收货国家',
+    });
+    expect(run.orders[0]).toMatchObject({
+      orderId: 'C1',
+      windowHours: 72,
+      elapsedHours: 72.02,
+      status: 'late',
+    });
+  });
+
+  it('writes SARIF that validates against the 2.1.0 schema', async () => {
+    const { default: AjvDraft04 } = await import('ajv-draft-04');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new (
+      AjvDraft04 as unknown as {
+        default: new (o: object) => {
+          compile: (s: object) => ((d: unknown) => boolean) & { errors?: unknown };
+        };
+      }
+    ).default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    const sarif = JSON.parse(runCli([...ARGS, '--format', 'sarif']).stdout);
+    expect(validate(sarif)).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(18);
+  });
+
+  it('needs a catalog, and names a missing column', () => {
+    expect(runCli(['orders', 'test/orders-fixtures/orders.csv']).code).toBe(2);
+    const run = runCli([
+      'orders',
+      'fixtures/sample-catalog.csv',
+      '--catalog',
+      'test/orders-fixtures/catalog.csv',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /no column of the orders file maps to paid_at \(headers seen: .*\); name one with --map paidAt=HEADER/,
+    );
+  });
+});
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2026-11-20 10:15', '2026-11-20T10:15'],
+    ['2026/11/20 10:15:30', '2026-11-20T10:15'],
+    ['2026-11-20T10:15:00Z', '2026-11-20T10:15'],
+    ['2026-11-20T07:30+08:00', '2026-11-19T23:30'],
+    ['2026-11-20', '2026-11-20T00:00'],
+  ])('reads %s in the shared zone', (text, iso) => {
+    expect(new Date((parseTimestamp(text) as number) * 60_000).toISOString().slice(0, 16)).toBe(iso);
+  });
+
+  it('is exact to the minute and rejects days that do not exist', () => {
+    const paid = parseTimestamp('2026-11-18 09:15') as number;
+    expect((parseTimestamp('2026-11-21 09:16') as number) - paid).toBe(72 * 60 + 1);
+    expect(parseTimestamp('2026-11-31 10:00')).toBeNaN();
+    expect(parseTimestamp('')).toBeNull();
+  });
+});
