@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { auditInParts, canAuditInParts } from './parallel/audit-parts.js';
 import { RowAuditor } from './audit-row.js';
 import type { Baseline } from './baseline.js';
+import { resolveSettings } from './config/settings.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
 import { ConfigError } from './errors.js';
@@ -120,6 +121,7 @@ async function auditSource(
     meta,
     headers,
     severities,
+    envelope: resolveSettings(config, asOf).envelope,
     ...(config.report.docsUrl !== undefined ? { docsUrl: config.report.docsUrl } : {}),
   };
   for (const reporter of reporters) await reporter.start(start);

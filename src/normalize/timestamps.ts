@@ -39,3 +39,12 @@ export function formatMinutes(minutes: number): string {
 export function dayOf(minutes: number): string {
   return new Date(Math.floor(minutes) * 60_000).toISOString().slice(0, 10);
 }
+
+/** A span in words, exact to the second: `73 h`, `72 h 1 min`, `72 h 0 min 10 s`. */
+export function duration(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return s > 0 ? `${h} h ${m} min ${s} s` : m > 0 ? `${h} h ${m} min` : `${h} h`;
+}

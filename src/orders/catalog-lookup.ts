@@ -16,7 +16,9 @@ export interface CatalogLookup {
   skus: KeyTable;
 }
 
-const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+/** Days since 1970, shifted so that any listing date since 1700 is a positive number. */
+const SHIFT = 100_000;
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS) + SHIFT;
 
 /** Reads the catalog once, with the same reader as the catalog audit, into a lookup table. */
 export async function readCatalogLookup(
@@ -57,7 +59,7 @@ export function lookupSku(
   if (value === undefined) return undefined;
   const until = Math.floor(value / 2);
   return {
-    newUntil: until === 0 ? null : new Date((until - 1) * DAY_MS).toISOString().slice(0, 10),
+    newUntil: until === 0 ? null : new Date((until - 1 - SHIFT) * DAY_MS).toISOString().slice(0, 10),
     eligible: value % 2 === 1,
   };
 }

@@ -76,6 +76,7 @@ export function judgeOrder(
     invalid,
     invalidText,
     windowHours,
+    baseHours: window.baseHours,
     elapsedHours: elapsedMinutes === null ? null : Math.round((elapsedMinutes / 60) * 100) / 100,
     elapsedMinutes,
     waitingMinutes,

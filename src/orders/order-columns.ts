@@ -55,10 +55,16 @@ export function mapOrderColumns(
       throw new InputError(`--map ${field}=${wanted}: the orders file has no column "${wanted}"`);
     }
   }
-  for (const needed of ['sku', 'paidAt'] as const) {
+  for (const field of Object.keys(overrides)) {
+    if (!(ORDER_FIELDS as readonly string[]).includes(field)) {
+      throw new InputError(`--map ${field}=…: not an order field; one of ${ORDER_FIELDS.join(', ')}`);
+    }
+  }
+  const canonical: Record<string, string> = { sku: 'sku', paidAt: 'paid_at', onlineAt: 'online_at' };
+  for (const needed of ['sku', 'paidAt', 'onlineAt'] as const) {
     if (index[needed] === undefined) {
       throw new InputError(
-        `no column of the orders file maps to ${needed === 'sku' ? 'sku' : 'paid_at'} (headers seen: ${headers
+        `no column of the orders file maps to ${canonical[needed]} (headers seen: ${headers
           .map((h) => JSON.stringify(h))
           .join(', ')}); name one with --map ${needed}=HEADER`,
       );

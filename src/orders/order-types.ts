@@ -20,6 +20,8 @@ export interface AuditedOrder {
   /** The raw cell of an unreadable time. */
   invalidText: string | null;
   windowHours: number;
+  /** The window an order gets without the new-product extension (72 h). */
+  baseHours: number;
   /** Minutes from payment to first scan, as hours to 2 decimals. */
   elapsedHours: number | null;
   elapsedMinutes: number | null;

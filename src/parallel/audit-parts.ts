@@ -32,7 +32,10 @@ export interface PartsJob {
 
 /** Parallel work pays only when every output can take parts and the file was split at record starts. */
 export function canAuditInParts(reporters: Reporter[], index: ProductIndex): boolean {
-  return index.starts.length > 1 && reporters.every((r) => r.format !== undefined && r.addPart !== undefined);
+  return (
+    index.starts.length > 1 &&
+    reporters.every((r) => r.format !== undefined && r.addPart !== undefined && !r.format.sequential)
+  );
 }
 
 /**

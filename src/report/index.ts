@@ -1,5 +1,6 @@
 import { annotatedCsvFormat } from './annotated-csv.js';
 import { githubFormat } from './github.js';
+import { htmlFormat } from './html.js';
 import { jsonFormat } from './json.js';
 import { markdownFormat } from './markdown.js';
 import { ndjsonFormat } from './ndjson.js';
@@ -16,6 +17,7 @@ export const OUTPUT_FORMATS = {
   markdown: markdownFormat,
   github: githubFormat,
   sarif: sarifFormat,
+  html: htmlFormat,
 } satisfies Record<string, OutputFormat>;
 
 export type Format = keyof typeof OUTPUT_FORMATS;
@@ -29,6 +31,8 @@ const EXTENSIONS: Record<string, Format> = {
   '.txt': 'table',
   '.md': 'markdown',
   '.sarif': 'sarif',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 export function isFormat(name: string): name is Format {

@@ -8,8 +8,9 @@ import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
 import type { Finding, Severity } from '../types.js';
 import { formatMessage } from './describe.js';
+import { ordersHtmlFormat } from './orders-html.js';
 import type { OutputFormat } from './reporter.js';
-import { fingerprint, ruleDocUrl } from './sarif.js';
+import { fingerprint, ruleDoc, ruleDocUrl } from './sarif.js';
 
 type OrdersFormat = OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>;
 
@@ -224,7 +225,10 @@ const ordersSarif: OrdersFormat = {
         shortDescription: { text: rule.summary },
         fullDescription: { text: rule.why },
         helpUri: docsUrl ? `${docsUrl.replace(/\/$/, '')}/${rule.id}.md` : ruleDocUrl(rule.id).href,
-        help: { text: `${rule.summary}. ${rule.why}` },
+        help: {
+          text: `${rule.summary}. ${rule.why}`,
+          ...(ruleDoc(rule.id) ? { markdown: ruleDoc(rule.id) } : {}),
+        },
         defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
         properties: { tags: ['orders', rule.kind] },
       };
@@ -287,4 +291,5 @@ export const ORDER_FORMATS: Record<string, OrdersFormat> = {
   markdown: ordersMarkdownFormat,
   github: ordersGithub,
   sarif: ordersSarif,
+  html: ordersHtmlFormat,
 };

@@ -1,3 +1,4 @@
+import type { SizeEnvelope } from '../config/presets.js';
 import type { Highlights } from '../summarize.js';
 import type { AuditedSku, AuditMeta, AuditSummary, SeverityOrOff } from '../types.js';
 
@@ -20,6 +21,8 @@ export interface ReportStart {
   severities: Record<string, SeverityOrOff>;
   /** Where the rule pages are published (config `report.docsUrl`), if set. */
   docsUrl?: string;
+  /** The light-small envelope of the run, for the report's size chart. */
+  envelope?: SizeEnvelope;
 }
 
 export interface ReportEnd extends ReportStart {
@@ -48,6 +51,8 @@ export interface OutputFormat<Item = AuditedSku, Start = ReportStart, End = Repo
    * spooled to a temporary file meanwhile, so memory stays flat.
    */
   wrap?(end: End, options: ReporterOptions, itemCount: number): { before: string; after: string };
+  /** The items need the whole run in one thread (the HTML report's string table): no worker threads. */
+  sequential?: boolean;
   /** Work after the output is written (GitHub's job summary file). */
   after?(end: End, options: ReporterOptions): Promise<void>;
 }

@@ -18,7 +18,7 @@ export function ruleDocUrl(id: string): URL {
   return new URL(`../../docs/rules/${id}.md`, import.meta.url);
 }
 
-function ruleDoc(id: string): string | undefined {
+export function ruleDoc(id: string): string | undefined {
   const path = fileURLToPath(ruleDocUrl(id));
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }

@@ -1,3 +1,4 @@
+import { duration } from '../../normalize/timestamps.js';
 import { defineOrderRule } from '../define-rule.js';
 
 export default defineOrderRule({
@@ -8,7 +9,10 @@ export default defineOrderRule({
   why: 'The platform assesses each order by the hours from payment to the first carrier scan: 72 h, or 96 h for a new product in a special category.',
   check: (order) =>
     order.status === 'late'
-      ? { field: 'online_at', args: { elapsed: order.elapsedHours ?? 0, window: order.windowHours } }
+      ? {
+          field: 'online_at',
+          args: { elapsed: duration(order.elapsedMinutes ?? 0), window: order.windowHours },
+        }
       : undefined,
-  message: ({ elapsed, window }) => `online ${elapsed} h after payment; the window was ${window} h`,
+  message: ({ elapsed, window }) => `online ${elapsed} after payment; the window was ${window} h`,
 });

@@ -1,3 +1,4 @@
+import { duration } from '../../normalize/timestamps.js';
 import { defineOrderRule } from '../define-rule.js';
 
 export default defineOrderRule({
@@ -11,10 +12,10 @@ export default defineOrderRule({
       ? {
           field: 'online_at',
           args: {
-            waiting: Math.round(((order.waitingMinutes ?? 0) / 60) * 100) / 100,
+            waiting: duration(order.waitingMinutes ?? 0),
             window: order.windowHours,
           },
         }
       : undefined,
-  message: ({ waiting, window }) => `no carrier scan ${waiting} h after payment; the window was ${window} h`,
+  message: ({ waiting, window }) => `no carrier scan ${waiting} after payment; the window was ${window} h`,
 });
