@@ -1,5 +1,12 @@
 // The library: the same pipeline as the command line, on a file or a stream.
 export { type AuditOptions, type AuditResult, audit } from './audit.js';
+export {
+  auditOrders,
+  type OrdersOptions,
+  type OrdersResult,
+} from './orders/audit-orders.js';
+export type { AuditedOrder, OrderStatus } from './orders/order-types.js';
+export type { LateRate, OrdersSummary } from './orders/orders-summary.js';
 export { type Config, type ConfigInput, loadConfig, parseConfig } from './config/load-config.js';
 export { SIZE_PRESETS, type SizeEnvelope } from './config/presets.js';
 export { ConfigSchema } from './config/schema.js';
