@@ -4,13 +4,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './audit.js';
-import {
-  auditOrders,
-  type OrdersEnd,
-  type OrdersReporter,
-  type OrdersStart,
-  ordersExitCode,
-} from './orders/audit-orders.js';
+import { auditOrders, type OrdersEnd, type OrdersStart, ordersExitCode } from './orders/audit-orders.js';
 import type { AuditedOrder } from './orders/order-types.js';
 import { ORDER_FORMATS } from './report/orders-formats.js';
 import type { OutputFormat } from './report/reporter.js';
@@ -22,11 +16,11 @@ import { isExpectedError, UsageError } from './errors.js';
 import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
 import { shouldUseColor } from './report/color.js';
 import { FORMATS, type Format, OUTPUT_FORMATS, parseOutTarget, reporterFor } from './report/index.js';
-import type { Reporter, ReporterOptions } from './report/reporter.js';
+import type { Reporter, ReportEnd, ReportStart } from './report/reporter.js';
 import { progressBar } from './report/progress.js';
 import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
-import { FIELDS, type Field } from './types.js';
+import { type AuditedSku, FIELDS, type Field } from './types.js';
 import { VERSION } from './version.js';
 
 interface AuditFlags {
@@ -76,15 +70,9 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
-/** Parses the command line, runs the command, writes the outputs; returns the exit code. */
-export async function run(io: CliIo): Promise<number> {
-  let code = 0;
-  let debug = io.argv.includes('--debug');
-  const program = new Command('channel-audit')
-    .description(
-      "Audit a marketplace catalog export against AliExpress's dual-track policy: classify every SKU, recommend its track (warehouse or POP), check its 72 h / 96 h shipping window.",
-    )
-    .argument('[file]', 'catalog file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
+/** The options the catalog and the orders audits share: outputs, exit code, config, input format. */
+function withOutputOptions(command: Command): Command {
+  return command
     .addOption(
       new Option('-f, --format <format>', 'format written to standard output')
         .choices(FORMATS)
@@ -96,39 +84,50 @@ export async function run(io: CliIo): Promise<number> {
       collect,
       [],
     )
-    .option('--as-of <date>', 'audit date, YYYY-MM-DD (default: today, UTC)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
         .choices(['error', 'warning', 'info', 'none'])
         .default('error'),
     )
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
+    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE_NAME} if present)`)
+    .option('--delimiter <char>', 'cell delimiter: , ; tab | (default: detected)')
+    .option(
+      '--encoding <name>',
+      'text encoding: utf-8, utf-16le, gb18030, shift_jis, windows-1252… (default: detected)',
+    )
+    .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
+    .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
+    .option('--color', 'force colour in terminal output')
+    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)');
+}
+
+/** Parses the command line, runs the command, writes the outputs; returns the exit code. */
+export async function run(io: CliIo): Promise<number> {
+  let code = 0;
+  let debug = io.argv.includes('--debug');
+  const program = withOutputOptions(new Command('channel-audit'))
+    .description(
+      "Audit a marketplace catalog export against AliExpress's dual-track policy: classify every SKU, recommend its track (warehouse or POP), check its 72 h / 96 h shipping window.",
+    )
+    .argument('[file]', 'catalog file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
+    .option('--as-of <date>', 'audit date, YYYY-MM-DD (default: today, UTC)')
     .option('--baseline <report>', 'an earlier JSON or NDJSON report: only findings new since it count')
     .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
     .option('--print-config', 'print the resolved configuration and exit')
-    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE_NAME} if present)`)
     .option(
       '--map <field=header>',
       `read FIELD from the column HEADER (repeatable); fields: ${FIELDS.join(', ')}`,
       collect,
       [],
     )
-    .option('--delimiter <char>', 'cell delimiter: , ; tab | (default: detected)')
-    .option(
-      '--encoding <name>',
-      'text encoding: utf-8, utf-16le, gb18030, shift_jis, windows-1252… (default: detected)',
-    )
     .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
-    .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
     .option(
       '--workers <n>',
       'worker threads auditing parts of the file at once (default: 2 from 16 MB)',
       positiveInteger,
     )
     .option('--no-progress', 'no progress bar (it shows only on a terminal, for runs over a second)')
-    .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
-    .option('--color', 'force colour in terminal output')
-    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
     .option('--debug', 'print stack traces of failures')
     .version(VERSION, '-V, --version')
     // `rules --format json` is the subcommand's --format, not the audit's.
@@ -153,42 +152,17 @@ Examples:
       code = await auditCommand(file, flags, io);
     });
 
-  program
-    .command('orders')
+  withOutputOptions(program.command('orders'))
     .description(
       'audit orders: hours from payment to the first carrier scan against the 72 h / 96 h window of the payment day',
     )
     .argument('[file]', 'orders file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
     .requiredOption('--catalog <file>', 'the catalog export: listing dates and categories of the SKUs')
-    .addOption(
-      new Option('-f, --format <format>', 'format written to standard output')
-        .choices(FORMATS)
-        .default('table'),
-    )
-    .option(
-      '-o, --out <file>',
-      'also write a report file; format from the extension or FORMAT:FILE (repeatable)',
-      collect,
-      [],
-    )
     .option(
       '--as-of <time>',
       'audit time for open orders, YYYY-MM-DD or YYYY-MM-DDTHH:mm (default: now, UTC)',
     )
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices(['error', 'warning', 'info', 'none'])
-        .default('error'),
-    )
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', nonNegativeInteger)
-    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE_NAME} if present)`)
     .option('--map <field=header>', 'read an order field from the column HEADER (repeatable)', collect, [])
-    .option('--delimiter <char>', 'cell delimiter of the orders file (default: detected)')
-    .option('--encoding <name>', 'text encoding of the orders file (default: detected)')
-    .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
-    .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
-    .option('--color', 'force colour in terminal output')
-    .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)')
     .action(async (file: string | undefined, flags: OrdersFlags) => {
       code = await ordersCommand(file, flags, io);
     });
@@ -259,37 +233,14 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   }
   const baseline =
     flags.baseline !== undefined ? await loadBaseline(resolve(io.cwd, flags.baseline)) : undefined;
-  const options: Omit<ReporterOptions, 'color' | 'destination'> = {
-    escapeFormulas: flags.escapeFormulas,
-    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
-  };
-  const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
-  const sinks: OutputSink[] = [];
   let stopProgress: (() => void) | undefined;
-  const reporters: Reporter[] = [
-    reporterFor(OUTPUT_FORMATS[flags.format], streamSink(io.stdout as NodeJS.WritableStream as Writable), {
-      ...options,
-      color,
-      destination: 'stdout',
-    }),
-  ];
+  const { reporters, sinks } = openOutputs<AuditedSku, ReportStart, ReportEnd>(
+    OUTPUT_FORMATS,
+    flags,
+    io,
+    readsStdin ? null : file,
+  );
   try {
-    for (const target of flags.out) {
-      const out = parseOutTarget(target);
-      if (out === undefined) {
-        throw new UsageError(
-          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif or .txt name, or FORMAT:FILE (${FORMATS.join(', ')})`,
-        );
-      }
-      const sink = fileSink(
-        resolve(io.cwd, out.path),
-        readsStdin || file === undefined ? null : resolve(io.cwd, file),
-      );
-      sinks.push(sink);
-      reporters.push(
-        reporterFor(OUTPUT_FORMATS[out.format], sink, { ...options, color: false, destination: 'file' }),
-      );
-    }
     const progress =
       flags.progress && (io.stderr as { isTTY?: boolean }).isTTY === true && !readsStdin
         ? await progressBar(
@@ -363,39 +314,13 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
       'no orders file given: channel-audit orders orders.csv --catalog catalog.csv; see --help',
     );
   }
-  const options = {
-    escapeFormulas: flags.escapeFormulas,
-    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
-  };
-  const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
-  const sinks: OutputSink[] = [];
-  const reporters: OrdersReporter[] = [
-    reporterFor(
-      ORDER_FORMATS[flags.format] as OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>,
-      streamSink(io.stdout as NodeJS.WritableStream as Writable),
-      {
-        ...options,
-        color,
-        destination: 'stdout',
-      },
-    ),
-  ];
+  const { reporters, sinks } = openOutputs<AuditedOrder, OrdersStart, OrdersEnd>(
+    ORDER_FORMATS,
+    flags,
+    io,
+    readsStdin ? null : file,
+  );
   try {
-    for (const target of flags.out) {
-      const out = parseOutTarget(target);
-      const format = out === undefined ? undefined : ORDER_FORMATS[out.format];
-      if (out === undefined || format === undefined) {
-        throw new UsageError(
-          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif or .txt name, or FORMAT:FILE`,
-        );
-      }
-      const sink = fileSink(
-        resolve(io.cwd, out.path),
-        readsStdin || file === undefined ? null : resolve(io.cwd, file),
-      );
-      sinks.push(sink);
-      reporters.push(reporterFor(format, sink, { ...options, color: false, destination: 'file' }));
-    }
     const result = await auditOrders(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
       config,
       catalog: resolve(io.cwd, flags.catalog),
@@ -414,6 +339,52 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     throw error;
   }
+}
+
+/**
+ * The reporters of a run: `--format` on standard output, and one per `--out` file (written under a
+ * temporary name, never over the input).
+ */
+function openOutputs<Item, Start, End>(
+  formats: Record<string, OutputFormat<Item, Start, End>>,
+  flags: { format: string; out: string[]; escapeFormulas: boolean; color?: boolean },
+  io: CliIo,
+  input: string | null | undefined,
+): { reporters: Reporter<Item, Start, End>[]; sinks: OutputSink[] } {
+  const options = {
+    escapeFormulas: flags.escapeFormulas,
+    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
+  };
+  const color = shouldUseColor(flags.color, io.env, io.stdout.isTTY === true);
+  const stdoutFormat = formats[flags.format];
+  if (stdoutFormat === undefined)
+    throw new UsageError(`--format ${flags.format}: not a format of this command`);
+  const reporters = [
+    reporterFor(stdoutFormat, streamSink(io.stdout as NodeJS.WritableStream as Writable), {
+      ...options,
+      color,
+      destination: 'stdout',
+    }),
+  ];
+  const sinks: OutputSink[] = [];
+  try {
+    for (const target of flags.out) {
+      const out = parseOutTarget(target);
+      const format = out === undefined ? undefined : formats[out.format];
+      if (out === undefined || format === undefined) {
+        throw new UsageError(
+          `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif, .html or .txt name, or FORMAT:FILE (${FORMATS.join(', ')})`,
+        );
+      }
+      const sink = fileSink(resolve(io.cwd, out.path), input ? resolve(io.cwd, input) : null);
+      sinks.push(sink);
+      reporters.push(reporterFor(format, sink, { ...options, color: false, destination: 'file' }));
+    }
+  } catch (error) {
+    for (const sink of sinks) void sink.abort().catch(() => {});
+    throw error;
+  }
+  return { reporters, sinks };
 }
 
 function parseMaps(maps: string[]): Partial<Record<Field, string>> {

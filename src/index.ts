@@ -1,10 +1,6 @@
 // The library: the same pipeline as the command line, on a file or a stream.
 export { type AuditOptions, type AuditResult, audit } from './audit.js';
-export {
-  auditOrders,
-  type OrdersOptions,
-  type OrdersResult,
-} from './orders/audit-orders.js';
+export { auditOrders, type OrdersOptions, type OrdersResult } from './orders/audit-orders.js';
 export type { AuditedOrder, OrderStatus } from './orders/order-types.js';
 export type { LateRate, OrdersSummary } from './orders/orders-summary.js';
 export { type Config, type ConfigInput, loadConfig, parseConfig } from './config/load-config.js';

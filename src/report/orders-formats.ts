@@ -6,11 +6,12 @@ import type { OrdersEnd, OrdersStart } from '../orders/audit-orders.js';
 import type { LateRate } from '../orders/orders-summary.js';
 import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding } from '../types.js';
 import { formatMessage } from './describe.js';
 import { ordersHtmlFormat } from './orders-html.js';
 import type { OutputFormat } from './reporter.js';
-import { fingerprint, ruleDoc, ruleDocUrl } from './sarif.js';
+import { COMMAND, escapeData, escapeProperty } from './github.js';
+import { artifactUri, driverRules, fingerprint, LEVEL, SARIF_TAIL, sarifHead } from './sarif.js';
 
 type OrdersFormat = OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>;
 
@@ -179,10 +180,6 @@ export function ordersMarkdown(end: OrdersEnd): string {
 
 const ordersMarkdownFormat: OrdersFormat = { name: 'markdown', tail: (end) => ordersMarkdown(end) };
 
-const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
 const ordersGithub: OrdersFormat = {
   name: 'github',
   tail({ meta, summary, highlights }) {
@@ -213,43 +210,10 @@ const ordersGithub: OrdersFormat = {
   },
 };
 
-const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
-
 const ordersSarif: OrdersFormat = {
   name: 'sarif',
-  head({ meta, severities, docsUrl }) {
-    const rules = ORDER_RULES.map((rule) => {
-      const severity = severities[rule.id] ?? rule.severity;
-      return {
-        id: rule.id,
-        shortDescription: { text: rule.summary },
-        fullDescription: { text: rule.why },
-        helpUri: docsUrl ? `${docsUrl.replace(/\/$/, '')}/${rule.id}.md` : ruleDocUrl(rule.id).href,
-        help: {
-          text: `${rule.summary}. ${rule.why}`,
-          ...(ruleDoc(rule.id) ? { markdown: ruleDoc(rule.id) } : {}),
-        },
-        defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
-        properties: { tags: ['orders', rule.kind] },
-      };
-    });
-    const head = {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver: { name: meta.tool, version: meta.version, semanticVersion: meta.version, rules } },
-          invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],
-          artifacts: [
-            { location: { uri: meta.input.path.replace(/\\/g, '/') }, encoding: meta.input.encoding },
-          ],
-          results: [],
-        },
-      ],
-    };
-    const text = JSON.stringify(head, null, 2);
-    return `${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`;
-  },
+  head: ({ meta, severities, docsUrl }) =>
+    sarifHead(meta, driverRules(ORDER_RULES, severities, docsUrl, 'orders')),
   items(order, _options, { meta }) {
     if (order.findings.length === 0) return undefined;
     return order.findings.map(
@@ -262,7 +226,7 @@ const ordersSarif: OrdersFormat = {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: meta.input.path.replace(/\\/g, '/'), index: 0 },
+                artifactLocation: { uri: artifactUri(meta.input.path), index: 0 },
                 region: { startLine: order.line },
               },
             },
@@ -279,7 +243,7 @@ const ordersSarif: OrdersFormat = {
     );
   },
   separator: ',',
-  tail: (_end, _options, count) => `${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`,
+  tail: (_end, _options, count) => SARIF_TAIL(count),
 };
 
 /** Every output format of the orders audit, by name: the same names as the catalog audit's. */

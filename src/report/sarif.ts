@@ -7,7 +7,7 @@ import type { Severity, SeverityOrOff } from '../types.js';
 import { formatMessage } from './describe.js';
 import type { OutputFormat } from './reporter.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
@@ -31,8 +31,14 @@ export function fingerprint(rule: string, skuKey: string, field: string | null):
     .slice(0, 32);
 }
 
-function driverRules(severities: Record<string, SeverityOrOff>, docsUrl: string | undefined) {
-  return RULES.map((rule) => {
+/** `tool.driver.rules`: each rule with its descriptions, its page (inline and linked), its level. */
+export function driverRules(
+  rules: readonly { id: string; severity: Severity; kind: string; summary: string; why: string }[],
+  severities: Record<string, SeverityOrOff>,
+  docsUrl: string | undefined,
+  audit: 'catalog' | 'orders' = 'catalog',
+) {
+  return rules.map((rule) => {
     const severity = severities[rule.id] ?? rule.severity;
     const doc = ruleDoc(rule.id);
     return {
@@ -42,10 +48,39 @@ function driverRules(severities: Record<string, SeverityOrOff>, docsUrl: string 
       helpUri: docsUrl ? `${docsUrl.replace(/\/$/, '')}/${rule.id}.md` : ruleDocUrl(rule.id).href,
       help: { text: `${rule.summary}. ${rule.why}`, ...(doc ? { markdown: doc } : {}) },
       defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
-      properties: { tags: ['catalog', rule.kind] },
+      properties: { tags: [audit, rule.kind] },
     };
   });
 }
+
+/** The SARIF document up to its empty results array; the results are written into it. */
+export function sarifHead(
+  meta: {
+    tool: string;
+    version: string;
+    asOf: string;
+    policy: string;
+    input: { path: string; encoding: string };
+  },
+  rules: unknown[],
+): string {
+  const head = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: meta.tool, version: meta.version, semanticVersion: meta.version, rules } },
+        invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],
+        artifacts: [{ location: { uri: artifactUri(meta.input.path) }, encoding: meta.input.encoding }],
+        results: [],
+      },
+    ],
+  };
+  const text = JSON.stringify(head, null, 2);
+  return `${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`;
+}
+
+export const SARIF_TAIL = (count: number) => `${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`;
 
 const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
 
@@ -55,30 +90,7 @@ const ruleIndex = new Map<string, number>(RULES.map((rule, i) => [rule.id, i]));
  */
 export const sarifFormat: OutputFormat = {
   name: 'sarif',
-  head({ meta, severities, docsUrl }) {
-    const head = {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: meta.tool,
-              version: meta.version,
-              semanticVersion: meta.version,
-              rules: driverRules(severities, docsUrl),
-            },
-          },
-          invocations: [{ executionSuccessful: true, properties: { asOf: meta.asOf, policy: meta.policy } }],
-          artifacts: [{ location: { uri: artifactUri(meta.input.path) }, encoding: meta.input.encoding }],
-          results: [],
-        },
-      ],
-    };
-    const text = JSON.stringify(head, null, 2);
-    // Everything up to the empty results array; the results go into it.
-    return `${text.slice(0, text.lastIndexOf('"results": []'))}"results": [`;
-  },
+  head: ({ meta, severities, docsUrl }) => sarifHead(meta, driverRules(RULES, severities, docsUrl)),
   items(sku, _options, { meta }) {
     if (sku.findings.length === 0) return undefined;
     const uri = artifactUri(meta.input.path);
@@ -102,9 +114,9 @@ export const sarifFormat: OutputFormat = {
     });
   },
   separator: ',',
-  tail: (_end, _options, count) => `${count === 0 ? '' : '\n      '}]\n    }\n  ]\n}\n`,
+  tail: (_end, _options, count) => SARIF_TAIL(count),
 };
 
-function artifactUri(path: string): string {
+export function artifactUri(path: string): string {
   return path.replace(/\\/g, '/');
 }
