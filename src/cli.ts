@@ -163,7 +163,12 @@ Examples:
       'audit time for open orders, YYYY-MM-DD or YYYY-MM-DDTHH:mm (default: now, UTC)',
     )
     .option('--map <field=header>', 'read an order field from the column HEADER (repeatable)', collect, [])
+    .option('--sheet <name>', 'worksheet of an .xlsx orders workbook (default: the first)')
+    .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--print-config', 'print the resolved configuration and exit')
+    .option('--debug', 'print stack traces of failures')
     .action(async (file: string | undefined, flags: OrdersFlags) => {
+      debug = flags.debug === true;
       code = await ordersCommand(file, flags, io);
     });
 
@@ -292,6 +297,10 @@ function sizeOf(path: string): number {
 
 interface OrdersFlags {
   catalog: string;
+  sheet?: string;
+  quiet?: boolean;
+  printConfig?: boolean;
+  debug?: boolean;
   format: Format;
   out: string[];
   asOf?: string;
@@ -308,6 +317,10 @@ interface OrdersFlags {
 
 async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: CliIo): Promise<number> {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
+  if (flags.printConfig) {
+    io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
+  }
   const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
   if (file === undefined && !readsStdin) {
     throw new UsageError(
@@ -329,12 +342,14 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
       ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+      ...(flags.quiet ? { quiet: true } : {}),
       columns: Object.fromEntries(
         flags.map.map((m) => [m.slice(0, m.indexOf('=')), m.slice(m.indexOf('=') + 1)]),
       ),
       reporters,
     });
-    return ordersExitCode(result.summary, flags.failOn, flags.maxWarnings);
+    return ordersExitCode(result.gate, flags.failOn, flags.maxWarnings);
   } catch (error) {
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     throw error;

@@ -176,7 +176,7 @@ describe('channel-audit (the built binary)', () => {
       [
         'bytes that are not text',
         [write('bin.csv', Buffer.from([0x73, 0x6b, 0x75, 0x0a, 0xff, 0xfe, 0xfd, 0x00]))],
-        /bin\.csv is not text: line 2, byte 7 is 0x00; export the catalog as CSV \(UTF-8\) or \.xlsx$/,
+        /bin\.csv is not text: line 2, byte 7 is 0x00; export it as CSV \(UTF-8\) or \.xlsx$/,
       ],
       [
         'bytes that are not UTF-8 when UTF-8 is named',

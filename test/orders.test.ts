@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -152,6 +152,75 @@ describe('channel-audit orders', () => {
     const sarif = JSON.parse(runCli([...ARGS, '--format', 'sarif']).stdout);
     expect(validate(sarif)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(18);
+  });
+
+  it('warns about eligible SKUs without a listing date, takes the product from the catalog, counts what the extension saved whatever the rules', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ca-orders-'));
+    const catalog = join(tmp, 'catalog.csv');
+    writeFileSync(
+      catalog,
+      'product_id,sku,category,listed_at\nP1,D1,Women > Dresses,2026-11-01\nP2,D2,Women > Dresses,\n',
+    );
+    const orders = join(tmp, 'orders.csv');
+    writeFileSync(
+      orders,
+      'order_id,sku,paid_at,online_at\nO1,D1,2026-11-10 00:00,2026-11-13 02:00\nO2,D2,2026-11-10 00:00,2026-11-13 02:00\n',
+    );
+    const config = join(tmp, 'config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'order-saved-by-extension': 'off' } }));
+    const out = JSON.parse(
+      runCli([
+        'orders',
+        orders,
+        '--catalog',
+        catalog,
+        '--as-of',
+        '2026-11-23T12:00',
+        '--format',
+        'json',
+        '--config',
+        config,
+      ]).stdout,
+    );
+    expect(
+      out.orders.map((o: { productId: string; windowHours: number; status: string }) => [
+        o.productId,
+        o.windowHours,
+        o.status,
+      ]),
+    ).toEqual([
+      ['P1', 96, 'on-time'],
+      ['P2', 72, 'late'],
+    ]);
+    expect(out.orders[1].findings.map((f: { rule: string }) => f.rule)).toEqual([
+      'order-listing-date-unknown',
+      'order-late',
+    ]);
+    expect(out.summary.savedByExtension).toBe(1);
+  });
+
+  it('gives no share when no order was scanned, and refuses a catalog without listing dates', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ca-orders-'));
+    const orders = join(tmp, 'open.csv');
+    writeFileSync(orders, 'order_id,sku,paid_at,online_at\nO1,CB-USBC,2026-11-23 10:00,\n');
+    const out = JSON.parse(
+      runCli([
+        'orders',
+        orders,
+        '--catalog',
+        'test/orders-fixtures/catalog.csv',
+        '--as-of',
+        '2026-11-23T12:00',
+        '--format',
+        'json',
+      ]).stdout,
+    );
+    expect(out.summary).toMatchObject({ scanned: 0, within48h: null, withinWindow: null });
+    const noDates = join(tmp, 'catalog.csv');
+    writeFileSync(noDates, 'sku,category\nCB-USBC,Cables\n');
+    const run = runCli(['orders', orders, '--catalog', noDates]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the catalog .*catalog\.csv has no listing-date column/);
   });
 
   it('needs a catalog, and names a missing column', () => {

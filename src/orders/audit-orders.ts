@@ -62,12 +62,16 @@ export interface OrdersOptions extends ReadOptions {
   columns?: Partial<Record<string, string>>;
   reporters?: OrdersReporter[];
   onOrder?: (order: AuditedOrder) => void;
+  /** Report errors only; warnings still count for --max-warnings. */
+  quiet?: boolean;
 }
 
 export interface OrdersResult {
   meta: OrdersMeta;
   summary: OrdersSummary;
   highlights: OrdersHighlights;
+  /** The findings the exit code is computed from (warnings hidden by --quiet included). */
+  gate: SeverityCounts;
 }
 
 /**
@@ -87,7 +91,6 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     typeof options.catalog === 'string'
       ? await fileSource(options.catalog, options.catalogName ?? options.catalog)
       : options.catalog;
-  const lookup = await readCatalogLookup(catalogSource, config, options.catalogRead ?? {});
   const source =
     typeof input === 'string'
       ? await fileSource(input, options.name ?? input)
@@ -96,6 +99,13 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     const format = await detectTableFormat(source, options);
     const reader = await openCatalog(source, format);
     const columns = mapOrderColumns(reader.headers, options.columns ?? {});
+    // The catalog is read once into a lookup; product ids are kept only when the orders lack them.
+    const lookup = await readCatalogLookup(
+      catalogSource,
+      config,
+      options.catalogRead ?? {},
+      columns.index.productId === undefined,
+    );
     const severities: Record<string, SeverityOrOff> = Object.fromEntries(
       ORDER_RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
     );
@@ -125,6 +135,7 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     };
     const reporters = options.reporters ?? [];
     for (const reporter of reporters) await reporter.start(start);
+    const hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
     const collector = new OrdersCollector({
       examplesPerRule: config.report.examplesPerRule,
       worst: config.report.worstSkus,
@@ -132,7 +143,9 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     for await (const batch of reader.records) {
       for (const record of batch) {
         const order = judgeOrder(record, columns, lookup, config, asOfMinutes);
-        order.findings = evaluateOrder(order, severities);
+        const findings = evaluateOrder(order, severities);
+        for (const f of findings) if (f.severity !== 'error') hidden[f.severity]++;
+        order.findings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
         collector.add(order);
         for (const reporter of reporters) reporter.sku(order);
         options.onOrder?.(order);
@@ -142,7 +155,10 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     const { summary, highlights } = collector.finish();
     meta.input.rows = summary.orders;
     for (const reporter of reporters) await reporter.finish({ ...start, summary, highlights });
-    return { meta, summary, highlights };
+    const gate: SeverityCounts = options.quiet
+      ? { error: summary.findings.error, warning: hidden.warning, info: hidden.info }
+      : summary.findings;
+    return { meta, summary, highlights, gate };
   } finally {
     await source.dispose();
     await catalogSource.dispose();
@@ -164,8 +180,8 @@ function evaluateOrder(order: AuditedOrder, severities: Record<string, SeverityO
   return findings;
 }
 
-export function ordersExitCode(summary: OrdersSummary, failOn: FailOn, maxWarnings?: number): 0 | 1 {
-  return getExitCode(summary.findings as SeverityCounts, {
+export function ordersExitCode(gate: SeverityCounts, failOn: FailOn, maxWarnings?: number): 0 | 1 {
+  return getExitCode(gate, {
     failOn,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
   });

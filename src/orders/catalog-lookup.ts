@@ -1,6 +1,8 @@
 import { categoryMatcher } from '../classify/category-match.js';
 import type { Config } from '../config/schema.js';
 import { addDays, parseDate } from '../normalize/dates.js';
+import { InputError } from '../errors.js';
+import { detach } from '../read/detach.js';
 import { KeyTable } from '../read/key-table.js';
 import { cellOf, mapColumns } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
@@ -12,6 +14,9 @@ const DAY_MS = 86_400_000;
 export interface CatalogLookup {
   /** Catalog rows read. */
   rows: number;
+  /** Product id of each SKU (an index into `products`), kept only when the orders do not say it. */
+  productOf: KeyTable | null;
+  products: string[];
   /** SKU → newUntil as a day number + 1 (0: no valid listing date), times 2, + 1 when the category is eligible. */
   skus: KeyTable;
 }
@@ -25,10 +30,24 @@ export async function readCatalogLookup(
   source: CatalogSource,
   config: Config,
   options: ReadOptions,
+  needProducts: boolean,
 ): Promise<CatalogLookup> {
   const format = await detectTableFormat(source, options);
   const reader = await openCatalog(source, format);
-  const columns = mapColumns(reader.headers, config.columns);
+  let columns: ReturnType<typeof mapColumns>;
+  try {
+    columns = mapColumns(reader.headers, config.columns, "name it in the config's columns");
+  } catch (error) {
+    throw new InputError(`the catalog ${source.name}: ${(error as Error).message}`);
+  }
+  if (columns.index.listedAt === undefined) {
+    throw new InputError(
+      `the catalog ${source.name} has no listing-date column (listed_at, gmt_create, 上架时间…): the 96 h window of new products cannot be known; name it in the config's columns (headers seen: ${reader.headers.map((h) => JSON.stringify(h)).join(', ')})`,
+    );
+  }
+  const productOf = needProducts ? new KeyTable() : null;
+  const products: string[] = [];
+  const productIndex = new Map<string, number>();
   const eligible = categoryMatcher(config.window.eligibleCategories ?? config.categories.nonStandard);
   const skus = new KeyTable();
   let rows = 0;
@@ -45,20 +64,32 @@ export async function readCatalogLookup(
           : dayNumber(addDays(listed, config.window.newProductDays)) + 1;
       const category = cellOf(record.cells, columns, 'category').trim() || null;
       skus.setIfAbsent(sku, until * 2 + (eligible.match(category) !== undefined ? 1 : 0));
+      const product = cellOf(record.cells, columns, 'productId').trim();
+      if (productOf !== null && product !== '') {
+        let index = productIndex.get(product);
+        if (index === undefined) {
+          index = products.length;
+          products.push(detach(product));
+          productIndex.set(products[index] as string, index);
+        }
+        productOf.setIfAbsent(sku, index);
+      }
     }
   }
-  return { rows, skus };
+  return { rows, skus, productOf, products };
 }
 
 /** The SKU's newUntil day (ISO) and eligibility, or undefined when the catalog does not have it. */
 export function lookupSku(
   lookup: CatalogLookup,
   sku: string,
-): { newUntil: string | null; eligible: boolean } | undefined {
+): { newUntil: string | null; eligible: boolean; productId: string | null } | undefined {
   const value = lookup.skus.get(sku);
   if (value === undefined) return undefined;
   const until = Math.floor(value / 2);
+  const product = lookup.productOf?.get(sku);
   return {
+    productId: product === undefined ? null : (lookup.products[product] ?? null),
     newUntil: until === 0 ? null : new Date((until - 1 - SHIFT) * DAY_MS).toISOString().slice(0, 10),
     eligible: value % 2 === 1,
   };

@@ -30,6 +30,8 @@ export interface AuditedOrder {
   status: OrderStatus;
   /** The SKU is in the catalog. */
   known: boolean;
+  /** The SKU is in an eligible category but the catalog has no valid listing date for it. */
+  listingUnknown: boolean;
   cells: readonly string[];
   rawWidth: number | null;
   findings: Finding[];

@@ -48,7 +48,7 @@ export function detectEncoding(sample: Buffer, name: string, complete: boolean):
     let line = 1;
     for (let i = 0; i < binary; i++) if (sample[i] === 0x0a) line++;
     throw new InputError(
-      `${name} is not text: line ${line}, byte ${binary} is 0x${(sample[binary] ?? 0).toString(16).padStart(2, '0')}; export the catalog as CSV (UTF-8) or .xlsx`,
+      `${name} is not text: line ${line}, byte ${binary} is 0x${(sample[binary] ?? 0).toString(16).padStart(2, '0')}; export it as CSV (UTF-8) or .xlsx`,
     );
   }
   if (decodes(sample, 'utf-8', complete)) return 'utf-8';

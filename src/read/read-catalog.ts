@@ -80,7 +80,7 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
     while (pending.length === 0) {
       const next = await rows.next();
       if (next.done)
-        throw new InputError(`${source.name} is empty: expected a header row, then one row per SKU`);
+        throw new InputError(`${source.name} is empty: expected a header row, then one row per record`);
       pending = next.value;
     }
     return pending.shift() as RawRow;

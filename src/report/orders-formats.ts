@@ -78,7 +78,7 @@ const ordersCsv: OrdersFormat = {
     ),
 };
 
-const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
+const pct = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);
 
 function rateRows(rates: LateRate[]): string[][] {
   return rates.map((r) => [r.key, String(r.orders), String(r.late), pct(r.lateRate)]);

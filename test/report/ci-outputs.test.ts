@@ -273,6 +273,7 @@ describe('rules, init, schema', () => {
       ...RULE_IDS,
       'order-invalid-times',
       'order-unknown-sku',
+      'order-listing-date-unknown',
       'order-late',
       'order-overdue',
       'order-saved-by-extension',

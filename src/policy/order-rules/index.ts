@@ -1,5 +1,6 @@
 import orderInvalidTimes from './order-invalid-times.js';
 import orderLate from './order-late.js';
+import orderListingDateUnknown from './order-listing-date-unknown.js';
 import orderOverdue from './order-overdue.js';
 import orderSavedByExtension from './order-saved-by-extension.js';
 import orderUnknownSku from './order-unknown-sku.js';
@@ -8,6 +9,7 @@ import orderUnknownSku from './order-unknown-sku.js';
 export const ORDER_RULES = [
   orderInvalidTimes,
   orderUnknownSku,
+  orderListingDateUnknown,
   orderLate,
   orderOverdue,
   orderSavedByExtension,
