@@ -128,7 +128,7 @@ function pageHead({ meta }: ReportStart): string {
     <figure><figcaption>SKUs by segment and recommended track</figcaption><canvas id="chart-segments"></canvas></figure>
     <figure><figcaption>Current channel → recommended track</figcaption><canvas id="chart-moves"></canvas></figure>
     <figure><figcaption>Next 30 days: SKUs whose 96 h window drops back to 72 h</figcaption><canvas id="chart-calendar"></canvas></figure>
-    <figure><figcaption>Weight against longest side, with the light-small envelope</figcaption><canvas id="chart-size"></canvas></figure>
+    <figure><figcaption>Weight against longest side, with the light-small envelope (weight and longest side; the limit on the sum of the sides is not drawn)</figcaption><canvas id="chart-size"></canvas></figure>
     <figure class="wide"><figcaption>Findings by rule</figcaption><div class="tall"><canvas id="chart-rules"></canvas></div></figure>
   </section>
   <section class="skus">
@@ -160,7 +160,7 @@ h1 { margin: 0; font-size: 22px; } h1 small { color: var(--muted); font-weight: 
 .figure b { display: block; font-size: 20px; } .figure span { color: var(--muted); font-size: 12px; }
 .figure.error b { color: var(--error); } .figure.warning b { color: var(--warning); }
 main { padding: 16px 28px 40px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 18px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 18px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fff; }
 figure.wide { grid-column: 1 / -1; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
@@ -179,8 +179,11 @@ tr.details td { background: #fbfcfd; } tr.details ul { margin: 4px 0; padding-le
 .status-info { color: var(--info); } .status-ok { color: var(--ok); }
 .pager { display: flex; gap: 12px; align-items: center; margin-top: 10px; }
 @media print {
-  .controls, .pager button { display: none; } header { background: none; } figure { break-inside: avoid; }
-  .charts { grid-template-columns: 1fr 1fr; } canvas { max-height: 240px; }
+  .controls, .pager button { display: none; } header { background: none; } figure, tr { break-inside: avoid; }
+  .charts { grid-template-columns: 1fr 1fr; }
+  /* The chart images scale as a whole: never squeezed into another aspect ratio. */
+  canvas { max-height: none !important; height: auto !important; }
+  .tall { height: auto; } figure.wide { grid-column: 1 / -1; }
 }
 `;
 
@@ -230,11 +233,14 @@ const PAGE_SCRIPT = String.raw`
   const step = Math.max(1, Math.ceil(sized.length / 5000));
   const points = (si) => sized.filter((r, i) => i % step === 0 && r[COL.segment] === si).map((r) => ({ x: r[COL.longest], y: r[COL.weight] }));
   const env = C.envelope;
-  const envelope = env ? [{ x: 0, y: env.maxWeightKg }, { x: env.maxLongestSideCm ?? (env.maxSidesCm ? env.maxSidesCm[0] : 0), y: env.maxWeightKg }, { x: env.maxLongestSideCm ?? (env.maxSidesCm ? env.maxSidesCm[0] : 0), y: 0 }] : [];
+  // A logarithmic axis has no 0: the envelope's vertical edge goes down to the lightest SKU shown.
+  const lightest = Math.min(0.01, ...sized.map((r) => r[COL.weight]));
+  const longest = env ? env.maxLongestSideCm ?? (env.maxSidesCm ? env.maxSidesCm[0] : 0) : 0;
+  const envelope = env ? [{ x: 0, y: env.maxWeightKg }, { x: longest, y: env.maxWeightKg }, { x: longest, y: lightest }] : [];
   chart('chart-size', { type: 'scatter', data: { datasets: [
     ...C.segments.map((s, si) => ({ label: s, data: points(si), backgroundColor: palette[si], pointRadius: 2 })),
     { type: 'line', label: 'light-small envelope', data: envelope, borderColor: '#cf222e', borderDash: [6, 4], pointRadius: 0, fill: false },
-  ] }, options: { scales: { x: { type: 'linear', title: { display: true, text: 'longest side (cm)' } }, y: { type: 'logarithmic', title: { display: true, text: 'weight (kg)' } } }, plugins: { subtitle: { display: step > 1, text: 'every ' + step + 'th SKU shown' } } } });
+  ] }, options: { scales: { x: { type: 'linear', min: 0, title: { display: true, text: 'longest side (cm)' } }, y: { type: 'logarithmic', title: { display: true, text: 'weight (kg)' }, ticks: { callback: (v) => Number(v).toString() } } }, plugins: { subtitle: { display: step > 1, text: 'every ' + step + 'th SKU shown' } } } });
 
   const ruleRows = C.rules.filter((r) => C.summary.rules[r.id]);
   const colour = { error: '#cf222e', warning: '#bf8700', info: '#0969da' };
@@ -272,10 +278,13 @@ const PAGE_SCRIPT = String.raw`
     view = view.slice().sort((a, b) => { const x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir || a[COL.line] - b[COL.line]; });
     page = 0; render();
   }
+  // Printing shows every row of the current view (up to PRINT_MAX), not just the page on screen.
+  const PRINT_MAX = 2000;
+  let printing = false;
   function render() {
     const pages = Math.max(1, Math.ceil(view.length / PAGE));
     page = Math.min(page, pages - 1);
-    const rows = view.slice(page * PAGE, page * PAGE + PAGE);
+    const rows = printing ? view.slice(0, PRINT_MAX) : view.slice(page * PAGE, page * PAGE + PAGE);
     thead.querySelectorAll('th').forEach((th, i) => { th.classList.toggle('sorted', i === sortBy); th.dataset.dir = dir > 0 ? '▲' : '▼'; });
     tbody.innerHTML = rows.map((r) => {
       const cells = columns.map((c, i) => '<td' + (i === 7 ? ' class="status-' + C.statuses[r[COL.status]] + '"' : '') + '>' + esc(c[1](r)) + '</td>').join('');
@@ -283,13 +292,21 @@ const PAGE_SCRIPT = String.raw`
       return '<tr class="sku" data-line="' + r[COL.line] + '">' + cells + '</tr>' + details;
     }).join('');
     $('count').textContent = view.length.toLocaleString('en') + ' of ' + total.toLocaleString('en') + ' SKUs';
-    $('page').textContent = 'page ' + (page + 1) + ' of ' + pages;
+    $('page').textContent = printing
+      ? (view.length > PRINT_MAX ? 'the first ' + PRINT_MAX.toLocaleString('en') + ' of ' + view.length.toLocaleString('en') + ' SKUs are printed' : 'all ' + view.length.toLocaleString('en') + ' SKUs printed')
+      : 'page ' + (page + 1) + ' of ' + pages;
     $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;
   }
   tbody.addEventListener('click', (e) => { const tr = e.target.closest('tr.sku'); if (!tr) return; const line = Number(tr.dataset.line); open.has(line) ? open.delete(line) : open.add(line); render(); });
   $('prev').addEventListener('click', () => { page--; render(); });
   $('next').addEventListener('click', () => { page++; render(); });
   for (const id of ['search', 'filter-segment', 'filter-track', 'filter-status', 'filter-rule']) $(id).addEventListener('input', apply);
+  // Charts are drawn for the screen: redraw them at the page's width for print, and back.
+  const redraw = () => { for (const c of window.CHARTS) c.resize(); };
+  window.addEventListener('beforeprint', () => { printing = true; render(); redraw(); });
+  window.addEventListener('afterprint', () => { printing = false; render(); redraw(); });
+  const media = window.matchMedia('print');
+  media.addEventListener('change', (e) => { printing = e.matches; render(); redraw(); });
   apply();
 })();
 `;

@@ -67,7 +67,7 @@ const ROWS = [`;
 const ORDERS_SCRIPT = String.raw`
 (() => {
   const C = CONTEXT, s = C.summary, $ = (id) => document.getElementById(id);
-  const pct = (x) => (Math.round(x * 1000) / 10) + ' %';
+  const pct = (x) => x === null ? 'n/a' : (Math.round(x * 1000) / 10) + ' %';
   const esc = (t) => String(t).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
   const figures = [['orders', s.orders], ['late', s.statuses.late], ['overdue', s.statuses['open-overdue']], ['within their window', pct(s.withinWindow)], ['within 72 h', pct(s.within72h)], ['on time thanks to 96 h', s.savedByExtension]];
   $('figures').innerHTML = figures.map(([l, v]) => '<div class="figure"><b>' + v + '</b><span>' + l + '</span></div>').join('');
@@ -76,10 +76,12 @@ const ORDERS_SCRIPT = String.raw`
   window.CHARTS = [];
   const chart = (id, config) => window.CHARTS.push(new Chart($(id), { ...config, options: { ...common, ...(config.options || {}) } }));
   chart('chart-status', { type: 'bar', data: { labels: C.statuses, datasets: [{ label: 'orders', data: C.statuses.map((x) => s.statuses[x]), backgroundColor: palette }] }, options: { plugins: { legend: { display: false } } } });
-  const windows = [...new Set(ROWS.map((r) => r[5]))].sort();
-  const rate = (w) => { const judged = ROWS.filter((r) => r[5] === w && [0, 1, 3].includes(r[4])); return judged.length ? judged.filter((r) => r[4] === 0).length / judged.length * 100 : 0; };
-  chart('chart-window', { type: 'bar', data: { labels: windows.map((w) => w + ' h window'), datasets: [{ label: 'on time (%)', data: windows.map(rate), backgroundColor: '#1a7f37' }] }, options: { scales: { y: { min: 0, max: 100 } } } });
-  chart('chart-within', { type: 'bar', data: { labels: ['48 h', '72 h', '7 days', 'their window'], datasets: [{ label: 'share of scanned orders (%)', data: [s.within48h, s.within72h, s.within7d, s.withinWindow].map((x) => x * 100), backgroundColor: '#0969da' }] }, options: { scales: { y: { min: 0, max: 100 } } } });
+  // On time among the scanned orders of each window: the same measure as "within their window".
+  const scanned = (w) => ROWS.filter((r) => r[5] === w && (r[4] === 0 || r[4] === 1));
+  const windows = [...new Set(ROWS.map((r) => r[5]))].filter((w) => scanned(w).length > 0).sort((a, b) => a - b);
+  const rate = (w) => scanned(w).filter((r) => r[4] === 0).length / scanned(w).length * 100;
+  chart('chart-window', { type: 'bar', data: { labels: windows.map((w) => w + ' h window (' + scanned(w).length + ' scanned)'), datasets: [{ label: 'on time among scanned orders (%)', data: windows.map(rate), backgroundColor: '#1a7f37' }] }, options: { scales: { y: { min: 0, max: 100 } } } });
+  chart('chart-within', { type: 'bar', data: { labels: ['48 h', '72 h', '7 days', 'their window'], datasets: [{ label: 'share of scanned orders (%)', data: [s.within48h, s.within72h, s.within7d, s.withinWindow].map((x) => (x ?? 0) * 100), backgroundColor: '#0969da' }] }, options: { scales: { y: { min: 0, max: 100 } } } });
   chart('chart-countries', { type: 'bar', data: { labels: s.worst.countries.map((c) => c.key), datasets: [{ label: 'late rate (%)', data: s.worst.countries.map((c) => c.lateRate * 100), backgroundColor: '#cf222e' }] }, options: { indexAxis: 'y' } });
   $('worst').innerHTML = [['SKUs', s.worst.skus], ['products', s.worst.products], ['countries', s.worst.countries]].map(([t, list]) => '<figure><figcaption>Worst ' + t + '</figcaption><table><tr><th>' + t + '</th><th>orders</th><th>late</th><th>late rate</th></tr>' + list.map((r) => '<tr><td>' + esc(r.key) + '</td><td>' + r.orders + '</td><td>' + r.late + '</td><td>' + pct(r.lateRate) + '</td></tr>').join('') + '</table></figure>').join('');
   $('filter-status').innerHTML = '<option value="">all statuses</option>' + C.statuses.map((x, i) => '<option value="' + i + '">' + x + '</option>').join('');
@@ -88,11 +90,13 @@ const ORDERS_SCRIPT = String.raw`
   function render() {
     const pages = Math.max(1, Math.ceil(view.length / PAGE));
     document.querySelector('#orders tbody').innerHTML = view.slice(page * PAGE, page * PAGE + PAGE).map((r) => '<tr><td>' + r[0] + '</td><td>' + esc(r[1]) + '</td><td>' + esc(r[2]) + '</td><td>' + esc(r[3]) + '</td><td>' + C.statuses[r[4]] + '</td><td>' + r[5] + ' h</td><td>' + (r[6] === null ? '' : r[6] + ' h') + '</td><td>' + r[7].map(esc).join('<br>') + '</td></tr>').join('');
-    $('count').textContent = view.length + ' of ' + ROWS.length + ' orders'; $('page').textContent = 'page ' + (page + 1) + ' of ' + pages;
+    $('count').textContent = view.length.toLocaleString('en') + ' of ' + ROWS.length.toLocaleString('en') + ' orders'; $('page').textContent = 'page ' + (page + 1) + ' of ' + pages;
     $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;
   }
   $('prev').addEventListener('click', () => { page--; render(); }); $('next').addEventListener('click', () => { page++; render(); });
   $('search').addEventListener('input', apply); $('filter-status').addEventListener('input', apply);
+  const redraw = () => { for (const c of window.CHARTS) c.resize(); };
+  window.addEventListener('beforeprint', redraw); window.addEventListener('afterprint', redraw);
   apply();
 })();
 `;

@@ -103,6 +103,14 @@ describe.skipIf(!available && !required)('the HTML report, in headless Chromium'
     expect(await firstSku()).toBe('');
     await page.click('#skus th:nth-child(2)');
     expect(await firstSku()).toBe('WA-ABS-3P');
+    // Printed, the table holds every row of the view, and the charts are redrawn for the page.
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => document.querySelectorAll('#skus tbody tr.sku').length === 63);
+    expect(await page.textContent('#page')).toBe('all 63 SKUs printed');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForFunction(() => document.querySelectorAll('#skus tbody tr.sku').length === 50);
     if (process.env.UPDATE_SCREENSHOT) {
       await page.click('#skus th:nth-child(1)');
       await page.screenshot({ path: join(ROOT, 'docs', 'report.png'), fullPage: true });
