@@ -67,6 +67,7 @@ export async function scanIndex(
   const productCol = columns.index.productId ?? -1;
   const skuCol = columns.index.sku ?? -1;
   const dupCol = skuCol >= 0 ? skuCol : productCol;
+  const lastKeyCol = Math.max(productCol, skuCol);
   const productSkus = new KeyTable();
   const firstLines = new KeyTable();
   const decoder = new TextDecoder(format.encoding);
@@ -114,7 +115,46 @@ export async function scanIndex(
     // A UTF-8 byte-order mark is not part of the first header cell.
     if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     const length = chunk.length;
+    // Where the next quote and CR are in this chunk: found once, not per line.
+    let nextQuote = -2;
+    let nextCR = -2;
     for (; i < length; i++) {
+      // Fast path: a whole record on one line with no quote and no lone CR, found with native searches;
+      // anything else goes through the byte-by-byte machine below.
+      if (!inRecord && !lastCR && record >= 0) {
+        const lf = chunk.indexOf(LF, i);
+        if (lf !== -1) {
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = chunk.indexOf(QUOTE, i);
+          if (nextCR !== -1 && nextCR < i) nextCR = chunk.indexOf(CR, i);
+          const quoted = nextQuote !== -1 && nextQuote < lf;
+          const loneCR = nextCR !== -1 && nextCR < lf - 1;
+          if (!quoted && !loneCR) {
+            const end = lf > i && chunk[lf - 1] === CR ? lf - 1 : lf;
+            if (end === i) {
+              line++;
+              i = lf;
+              continue;
+            }
+            recordLine = line;
+            if (record === 0 || offset + i >= nextStart) {
+              starts.push({ byte: offset + i, line, record });
+              nextStart = Math.floor((size * starts.length) / parts);
+            }
+            for (let c = 0, p = i; c <= lastKeyCol; c++) {
+              let d = chunk.indexOf(delimiter, p);
+              if (d === -1 || d > end) d = end;
+              if (c === productCol) productCell.setRange(chunk, p, d);
+              else if (c === skuCol) skuCell.setRange(chunk, p, d);
+              if (d === end) break;
+              p = d + 1;
+            }
+            line++;
+            endRecord();
+            i = lf;
+            continue;
+          }
+        }
+      }
       const b = chunk[i] as number;
       if (lastCR) {
         lastCR = false;
@@ -237,6 +277,21 @@ class CellBytes {
 
   reset(): void {
     this.open(false);
+  }
+
+  /** A whole unquoted cell at once. */
+  setRange(chunk: Buffer, start: number, end: number): void {
+    this.open(false);
+    if (end === start) return;
+    this.chunk = chunk;
+    this.start = start;
+    this.end = end;
+    for (let i = start; i < end; i++) {
+      if ((chunk[i] as number) >= 0x80) {
+        this.plain = false;
+        break;
+      }
+    }
   }
 
   /** '' for an empty cell, the ASCII byte range (trimmed), or the decoded, trimmed text. */
