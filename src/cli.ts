@@ -10,7 +10,7 @@ import { ORDER_FORMATS } from './report/orders-formats.js';
 import type { OutputFormat } from './report/reporter.js';
 import { loadBaseline } from './baseline.js';
 import { configJsonSchema } from './config/json-schema.js';
-import { CONFIG_FILE_NAME, loadConfig } from './config/load-config.js';
+import { type Config, CONFIG_FILE_NAME, loadConfig } from './config/load-config.js';
 import { starterConfig } from './config/starter-config.js';
 import { isExpectedError, UsageError } from './errors.js';
 import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
@@ -226,16 +226,35 @@ Examples:
   }
 }
 
-async function auditCommand(file: string | undefined, flags: AuditFlags, io: CliIo): Promise<number> {
+/**
+ * What both commands do first: the config (printed and done with --print-config), and whether the input
+ * is standard input.
+ */
+async function prepare(
+  file: string | undefined,
+  flags: { config?: string; printConfig?: boolean },
+  io: CliIo,
+  usage: string,
+): Promise<{ config: Config; readsStdin: boolean } | null> {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
   if (flags.printConfig) {
     io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
-    return 0;
+    return null;
   }
   const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
-  if (file === undefined && !readsStdin) {
-    throw new UsageError('no catalog given: channel-audit catalog.csv (or pipe one in); see --help');
-  }
+  if (file === undefined && !readsStdin) throw new UsageError(usage);
+  return { config, readsStdin };
+}
+
+async function auditCommand(file: string | undefined, flags: AuditFlags, io: CliIo): Promise<number> {
+  const prepared = await prepare(
+    file,
+    flags,
+    io,
+    'no catalog given: channel-audit catalog.csv (or pipe one in); see --help',
+  );
+  if (prepared === null) return 0;
+  const { config, readsStdin } = prepared;
   const baseline =
     flags.baseline !== undefined ? await loadBaseline(resolve(io.cwd, flags.baseline)) : undefined;
   let stopProgress: (() => void) | undefined;
@@ -316,17 +335,14 @@ interface OrdersFlags {
 }
 
 async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: CliIo): Promise<number> {
-  const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
-  if (flags.printConfig) {
-    io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
-    return 0;
-  }
-  const readsStdin = file === '-' || (file === undefined && io.stdin.isTTY !== true);
-  if (file === undefined && !readsStdin) {
-    throw new UsageError(
-      'no orders file given: channel-audit orders orders.csv --catalog catalog.csv; see --help',
-    );
-  }
+  const prepared = await prepare(
+    file,
+    flags,
+    io,
+    'no orders file given: channel-audit orders orders.csv --catalog catalog.csv; see --help',
+  );
+  if (prepared === null) return 0;
+  const { config, readsStdin } = prepared;
   const { reporters, sinks } = openOutputs<AuditedOrder, OrdersStart, OrdersEnd>(
     ORDER_FORMATS,
     flags,
