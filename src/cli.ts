@@ -365,6 +365,11 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
       ),
       reporters,
     });
+    if (flags.maxWarnings !== undefined && result.gate.warning > flags.maxWarnings) {
+      io.stderr.write(
+        `channel-audit: ${result.gate.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`,
+      );
+    }
     return ordersExitCode(result.gate, flags.failOn, flags.maxWarnings);
   } catch (error) {
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));

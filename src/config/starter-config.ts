@@ -1,3 +1,4 @@
+import { ORDER_RULES } from '../policy/order-rules/index.js';
 import { RULES } from '../policy/rules/index.js';
 import { parseConfig } from './load-config.js';
 import { SCHEMA_PATH } from './json-schema.js';
@@ -11,7 +12,6 @@ export function starterConfig(): Record<string, unknown> {
     $schema: `./node_modules/channel-audit/${SCHEMA_PATH}`,
     ...rest,
     size: { ...SIZE_PRESETS[defaults.size.preset], preset: defaults.size.preset },
-    window: { ...defaults.window, eligibleCategories: defaults.categories.nonStandard },
-    rules: Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])),
+    rules: Object.fromEntries([...RULES, ...ORDER_RULES].map((rule) => [rule.id, rule.severity])),
   };
 }

@@ -288,7 +288,15 @@ describe('rules, init, schema', () => {
     const dir = tmp();
     expect(runCli(['init'], { cwd: dir }).code).toBe(0);
     const written = JSON.parse(readFileSync(join(dir, 'channel-audit.config.json'), 'utf8'));
-    expect(Object.keys(written.rules)).toEqual(RULE_IDS);
+    expect(Object.keys(written.rules)).toEqual([
+      ...RULE_IDS,
+      'order-invalid-times',
+      'order-unknown-sku',
+      'order-listing-date-unknown',
+      'order-late',
+      'order-overdue',
+      'order-saved-by-extension',
+    ]);
     expect(written.$schema).toBe('./node_modules/channel-audit/schema/channel-audit.config.schema.json');
     const withConfig = runCli([join(ROOT, SAMPLE), ...AS_OF, '--format', 'ndjson'], { cwd: dir }).stdout;
     const without = runCli([SAMPLE, ...AS_OF, '--format', 'ndjson']).stdout;

@@ -20,7 +20,8 @@ export default defineRule({
   id: 'invalid-number',
   severity: 'error',
   kind: 'data',
-  summary: 'A weight, side, handling time, price or stock is present but not a positive number',
+  summary:
+    'A weight, side, handling time or price is present but not a positive number, or a stock is not 0 or more',
   why: 'Size class, shipping window and track are computed from these numbers; an unreadable one silently changes the verdict.',
   check: (sku, { columns }) => {
     const hits: RuleHit<Args>[] = [];
