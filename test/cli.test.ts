@@ -192,6 +192,11 @@ describe('channel-audit (the built binary)', () => {
       ],
       ['an unknown encoding', [SAMPLE, '--encoding', 'klingon'], /--encoding klingon: unknown encoding/],
       [
+        '--sheet on a CSV file',
+        [SAMPLE, '--sheet', 'Catalog'],
+        /--sheet Catalog: fixtures\/sample-catalog\.csv is not an \.xlsx workbook/,
+      ],
+      [
         'a workbook that is not one',
         [write('fake.xlsx', 'sku\nA\n')],
         /fake\.xlsx is not a readable \.xlsx workbook/,

@@ -253,6 +253,7 @@ describe('parseTimestamp', () => {
     const paid = parseTimestamp('2026-11-18 09:15') as number;
     expect((parseTimestamp('2026-11-21 09:16') as number) - paid).toBe(72 * 60 + 1);
     expect(parseTimestamp('2026-11-31 10:00')).toBeNaN();
+    expect(parseTimestamp('2026-11-20T10:00+99:99')).toBeNaN();
     expect(parseTimestamp('')).toBeNull();
   });
 });

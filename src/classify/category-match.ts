@@ -4,11 +4,15 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
 /** Lower-cased words of a category path; `Women's Clothing > Dresses` → women, s, clothing, dress. */
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
+  return foldAccents(text.toLowerCase())
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '')
     .map(singular);
+}
+
+/** `décor` → `decor`: Latin letters lose their accents (CJK text is left as it is). */
+function foldAccents(text: string): string {
+  return /[\u00c0-\u024f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
 }
 
 /** Folds English plurals so that `dress`/`dresses`, `accessory`/`accessories` and `bag`/`bags` are one word. */
@@ -58,7 +62,8 @@ export function categoryMatcher(keywords: readonly string[] | '*', { cache = tru
 
   function find(text: string): string | undefined {
     const lower = text.toLowerCase();
-    if (stems.some((stem) => lower.includes(stem))) {
+    const folded = foldAccents(lower);
+    if (stems.some((stem) => folded.includes(stem))) {
       const path = words(text);
       for (const { keyword, words: kw } of latin) {
         if (containsSequence(path, kw)) return keyword;

@@ -24,7 +24,10 @@ export function parseTimestamp(text: string): number | null {
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+    const [zh, zm] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    // Real offsets run from -12:00 to +14:00.
+    if (zh > 14 || zm > 59) return Number.NaN;
+    ms -= sign * (zh * 60 + zm) * 60_000;
   }
   // Seconds count: minutes are kept exact to the second as a fraction.
   return ms / 60_000;

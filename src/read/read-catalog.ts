@@ -43,7 +43,12 @@ export async function detectTableFormat(
   options: ReadOptions = {},
 ): Promise<TableFormat> {
   const { bytes, complete } = await source.sample(SAMPLE_BYTES);
-  if (options.sheet !== undefined || extname(source.name).toLowerCase() === '.xlsx' || isZip(bytes)) {
+  if (options.sheet !== undefined && !isZip(bytes)) {
+    throw new InputError(
+      `--sheet ${options.sheet}: ${source.name} is not an .xlsx workbook; --sheet is for workbooks only`,
+    );
+  }
+  if (extname(source.name).toLowerCase() === '.xlsx' || isZip(bytes)) {
     return {
       kind: 'xlsx',
       encoding: 'xlsx',

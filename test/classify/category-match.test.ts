@@ -24,6 +24,11 @@ describe('categoryMatcher', () => {
     expect(m.match('Decor for the Home')).toBeUndefined();
   });
 
+  it('ignores accents on Latin letters: Home Décor is home decor', () => {
+    expect(categoryMatcher(['home decor']).match('Maison > Home Décor')).toBe('home decor');
+    expect(categoryMatcher(['dresses']).match('Robes > Dréss')).toBe('dresses');
+  });
+
   it('matches CJK keywords as substrings', () => {
     const m = categoryMatcher(['鞋', '手机配件']);
     expect(m.match('女鞋 > 运动鞋')).toBe('鞋');
