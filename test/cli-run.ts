@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/channel-audit.js', import.meta.url));
@@ -23,3 +23,17 @@ export function runCli(
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
+
+/** Every output format with the name of its committed expected file, for the golden tests. */
+export const GOLDEN_FORMATS = [
+  ['json', 'expected.json'],
+  ['ndjson', 'expected.ndjson'],
+  ['csv', 'expected.csv'],
+  ['table', 'expected.table.txt'],
+  ['markdown', 'expected.md'],
+  ['github', 'expected.github.txt'],
+  ['sarif', 'expected.sarif'],
+] as const;
+
+/** SARIF links each rule to its page in the installed package: the same file, wherever the checkout is. */
+export const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');

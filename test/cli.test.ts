@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './cli-run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, runCli } from './cli-run.js';
 
 const SAMPLE = 'fixtures/sample-catalog.csv';
 const AS_OF = ['--as-of', '2026-11-23'];
@@ -110,6 +111,19 @@ describe('channel-audit (the built binary)', () => {
       'weight=Weight',
     ]);
     expect(JSON.parse(run.stdout).input.columns).toEqual({ sku: 'Item Code', weight: 'Weight' });
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; node ${JSON.stringify(BIN)} ${SAMPLE} --as-of 2026-11-23 --format sarif | head -c 100 > /dev/null`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1); // the sample's errors; no crash on the closed pipe
   });
 
   it('names standard input with --stdin-filename', () => {

@@ -1,25 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './cli-run.js';
+import { GOLDEN_FORMATS, portable, ROOT, runCli } from './cli-run.js';
 
 // Each folder of test/fixtures is a case: its catalog (catalog.csv, or case.json's "input"), the
 // arguments in case.json, and the expected output of each format beside it. To change behaviour on
 // purpose, regenerate with UPDATE_GOLDEN=1 and review the diff in the same commit.
 const FIXTURES = join(ROOT, 'test', 'fixtures');
-const FORMATS = [
-  ['json', 'expected.json'],
-  ['ndjson', 'expected.ndjson'],
-  ['csv', 'expected.csv'],
-  ['table', 'expected.table.txt'],
-  ['markdown', 'expected.md'],
-  ['github', 'expected.github.txt'],
-  ['sarif', 'expected.sarif'],
-] as const;
-
-// SARIF links each rule to its page in the installed package: the same file, wherever the checkout is.
-const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');
 
 for (const name of readdirSync(FIXTURES)) {
   const dir = join(FIXTURES, name);
@@ -29,7 +16,7 @@ for (const name of readdirSync(FIXTURES)) {
   const input = spec.input ?? relative(ROOT, join(dir, 'catalog.csv'));
 
   describe(`golden: ${name}`, () => {
-    for (const [format, file] of FORMATS) {
+    for (const [format, file] of GOLDEN_FORMATS) {
       it(`--format ${format} matches ${file}`, () => {
         const run = runCli([input, ...(spec.args ?? []), '--format', format], {
           env: { GITHUB_STEP_SUMMARY: '' },

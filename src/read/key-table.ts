@@ -55,12 +55,6 @@ export class KeyTable {
     return this.used[slot] === 1 ? this.values[slot] : undefined;
   }
 
-  /** Sets the key's value; returns the value it had, or undefined. */
-  set(key: string, value: number): number | undefined {
-    hash(key);
-    return this.put(H1, H2, value, false);
-  }
-
   /** Adds to the key's value (0 when new); returns the new value. */
   add(key: string, amount: number): number {
     hash(key);

@@ -84,6 +84,16 @@ function rateRows(rates: LateRate[]): string[][] {
   return rates.map((r) => [r.key, String(r.orders), String(r.late), pct(r.lateRate)]);
 }
 
+/** The non-empty worst lists, each with its rows of text. */
+function worstLists({ summary }: OrdersEnd): [title: string, rows: string[][]][] {
+  const lists: [string, LateRate[]][] = [
+    ['SKUs', summary.worst.skus],
+    ['products', summary.worst.products],
+    ['countries', summary.worst.countries],
+  ];
+  return lists.filter(([, rates]) => rates.length > 0).map(([title, rates]) => [title, rateRows(rates)]);
+}
+
 /** The figures every summary shows, as rows of text. */
 function figures({ summary }: OrdersEnd): [string, string][] {
   return [
@@ -126,14 +136,9 @@ const ordersTable: OrdersFormat = {
       }
       out.push(rules.toString(), '');
     }
-    for (const [title, rates] of [
-      ['SKUs', summary.worst.skus],
-      ['products', summary.worst.products],
-      ['countries', summary.worst.countries],
-    ] as const) {
-      if (rates.length === 0) continue;
+    for (const [title, rows] of worstLists(end)) {
       const t = table([`worst ${title}`, 'orders', 'late', 'late rate']);
-      for (const row of rateRows(rates)) t.push(row);
+      for (const row of rows) t.push(row);
       out.push(t.toString(), '');
     }
     const { error, warning, info } = summary.findings;
@@ -162,19 +167,15 @@ export function ordersMarkdown(end: OrdersEnd): string {
       );
     }
   }
-  for (const [title, rates] of [
-    ['SKUs', summary.worst.skus],
-    ['products', summary.worst.products],
-    ['countries', summary.worst.countries],
-  ] as const) {
-    if (rates.length === 0) continue;
+  for (const [title, rows] of worstLists(end)) {
     out.push(
       '',
       `| worst ${title} | orders | late | late rate |`,
       '|---|--:|--:|--:|',
-      ...rateRows(rates).map((r) => `| ${r.join(' | ')} |`),
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
     );
   }
+
   return `${out.join('\n')}\n`;
 }
 
