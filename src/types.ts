@@ -61,6 +61,8 @@ export interface CatalogRecord {
   cells: string[];
   /** Number of cells the row really had, when it differs from the header's width. */
   rawWidth: number | null;
+  /** The record as written in the input, when its cells written back as CSV give that text (`RawRow.text`). */
+  text: string | null;
 }
 
 /** One row turned into typed values. Pure data: no verdicts yet. */
@@ -75,6 +77,8 @@ export interface NormalizedSku {
   category: string | null;
   brand: string | null;
   gtin: string | null;
+  /** The GTIN cell holds a valid GTIN (checked once, here, for the classifier and the rules). */
+  gtinValid: boolean;
   mpn: string | null;
   weightKg: NumberCell;
   lengthCm: NumberCell;
@@ -94,6 +98,8 @@ export interface NormalizedSku {
   cells: readonly string[];
   /** Cells count of a ragged row (see `CatalogRecord.rawWidth`). */
   rawWidth: number | null;
+  /** See `CatalogRecord.text`. */
+  text: string | null;
 }
 
 /** Why a SKU was classified the way it was; turned into words by reporters. */

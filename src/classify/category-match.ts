@@ -47,15 +47,17 @@ export function categoryMatcher(keywords: readonly string[] | '*', { cache = tru
   // A keyword can only match whole words if its first word's stem is somewhere in the text: a cheap
   // test that spares most texts the split into words.
   const stems = [...new Set(latin.map((k) => (k.words[0] ?? '').slice(0, 4)))];
-  const verdicts = new Map<string, string | undefined>();
+  // No keyword matched: null, so that one lookup tells a cached miss from a text not seen yet.
+  const verdicts = new Map<string, string | null>();
   return {
     match(text) {
       if (text === null) return undefined;
       if (!cache) return find(text);
-      if (verdicts.has(text)) return verdicts.get(text);
+      const known = verdicts.get(text);
+      if (known !== undefined) return known ?? undefined;
       const found = find(text);
       if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
-      verdicts.set(detach(text), found);
+      verdicts.set(detach(text), found ?? null);
       return found;
     },
   };

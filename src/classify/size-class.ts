@@ -16,7 +16,7 @@ export function sizeClass(
       .map(([field]) => field);
     return { sizeClass: 'unknown', reason: { code: 'size-unknown', missing } };
   }
-  const sides = [lengthCm, widthCm, heightCm].map(round).sort((a, b) => b - a) as [number, number, number];
+  const sides = descending(round(lengthCm), round(widthCm), round(heightCm));
   const sumCm = round(sides[0] + sides[1] + sides[2]);
   const weight = round(weightKg);
   const over: string[] = [];
@@ -35,6 +35,13 @@ export function sizeClass(
   return over.length === 0
     ? { sizeClass: 'light-small', reason: { code: 'light-small', ...facts } }
     : { sizeClass: 'regular', reason: { code: 'regular', ...facts, over } };
+}
+
+function descending(a: number, b: number, c: number): [number, number, number] {
+  if (a < b) [a, b] = [b, a];
+  if (b < c) [b, c] = [c, b];
+  if (a < b) [a, b] = [b, a];
+  return [a, b, c];
 }
 
 /** Rounds away binary noise (0.1 + 0.2) so that inclusive limits hold for the numbers as typed. */

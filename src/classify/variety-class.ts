@@ -1,5 +1,4 @@
 import type { Settings } from '../config/settings.js';
-import { isValidGtin } from '../normalize/gtin.js';
 import type { NormalizedSku, Reason, VarietyClass } from '../types.js';
 import { categoryMatcher } from './category-match.js';
 
@@ -42,7 +41,7 @@ export function varietyClass(
   if (productSkus >= variety.highVarietySkus) {
     decide('non-standard', { code: 'high-variety', skus: productSkus, min: variety.highVarietySkus });
   }
-  if (sku.gtin !== null && isValidGtin(sku.gtin)) decide('standard', { code: 'valid-gtin' });
+  if (sku.gtinValid) decide('standard', { code: 'valid-gtin' });
   else if (hasBrand(sku.brand, settings) && sku.mpn !== null) decide('standard', { code: 'brand-and-mpn' });
   if (decided === undefined) decide('non-standard', { code: 'no-identity' });
   return { varietyClass: decided ?? 'non-standard', reasons };

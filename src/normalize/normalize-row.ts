@@ -2,6 +2,7 @@ import { cellOf, type ColumnMap } from '../read/map-columns.js';
 import type { CatalogRecord, Field, NormalizedSku, NumberCell } from '../types.js';
 import { parseChannel } from './channel.js';
 import { parseDate } from './dates.js';
+import { isValidGtin } from './gtin.js';
 import { isSpecialGoods } from './logistics.js';
 import {
   type HandlingUnit,
@@ -57,6 +58,7 @@ export function normalizeRow(record: CatalogRecord, map: ColumnMap, style: Numbe
   const listedAtRaw = text(cell('listedAt'));
   const channelRaw = text(cell('channel'));
   const channel = parseChannel(channelRaw ?? '');
+  const gtin = text(cell('gtin'));
   return {
     line: record.line,
     record: record.record,
@@ -66,7 +68,8 @@ export function normalizeRow(record: CatalogRecord, map: ColumnMap, style: Numbe
     title: text(cell('title')),
     category: text(cell('category')),
     brand: text(cell('brand')),
-    gtin: text(cell('gtin')),
+    gtin,
+    gtinValid: gtin !== null && isValidGtin(gtin),
     mpn: text(cell('mpn')),
     weightKg: measure<WeightUnit>(cells, map, 'weight', 'kg', weightUnitOf, parseWeightKg, style),
     lengthCm: measure<LengthUnit>(cells, map, 'length', 'cm', lengthUnitOf, parseLengthCm, style),
@@ -90,5 +93,6 @@ export function normalizeRow(record: CatalogRecord, map: ColumnMap, style: Numbe
     specialGoods: isSpecialGoods(cell('logisticsAttribute')),
     cells,
     rawWidth: record.rawWidth,
+    text: record.text,
   };
 }

@@ -81,6 +81,7 @@ export interface NumberStyle {
  */
 export function parseDecimal(text: string, style: NumberStyle): number {
   const value = text.trim();
+  if (isSimpleDecimal(value, style)) return Number(value);
   // In a file with decimal commas, a dot before groups of three digits separates thousands: 1.200 = 1200.
   if (style.decimalComma && THOUSANDS_DOT.test(value)) return Number(value.replace(/\./g, ''));
   if (PLAIN.test(value)) return Number(value);
@@ -90,6 +91,22 @@ export function parseDecimal(text: string, style: NumberStyle): number {
   if (DECIMAL_COMMA.test(value)) return Number(value.replace(',', '.'));
   if (EURO_THOUSANDS.test(value)) return Number(value.replace(/\./g, '').replace(',', '.'));
   return Number.NaN;
+}
+
+/**
+ * Digits with at most one dot (`12`, `0.35`, `5.`, `.5`): what most cells hold, told apart without a
+ * regular expression. With decimal commas a dot may separate thousands, so there it must be absent.
+ */
+function isSimpleDecimal(value: string, style: NumberStyle): boolean {
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !style.decimalComma) dots++;
+    else return false;
+  }
+  return digits > 0 && dots <= 1;
 }
 
 const WITH_UNIT = /^(.*?\d\.?)\s*([a-z"\u4e00-\u9fff]+)\.?$/i;
@@ -108,7 +125,10 @@ export function parseMeasure<U extends string>(
   const value = text.trim();
   if (value === '') return null;
   // Most cells are a bare number in the header's unit.
-  if (PLAIN.test(value) && !(style.decimalComma && THOUSANDS_DOT.test(value))) {
+  if (
+    isSimpleDecimal(value, style) ||
+    (PLAIN.test(value) && !(style.decimalComma && THOUSANDS_DOT.test(value)))
+  ) {
     return Number(value) * factor[headerUnit];
   }
   let unit: U | undefined = headerUnit;

@@ -85,6 +85,7 @@ export function judgeOrder(
     listingUnknown: known !== undefined && known.eligible && known.newUntil === null,
     cells: record.cells,
     rawWidth: record.rawWidth,
+    text: record.text,
     findings: [],
   };
 }

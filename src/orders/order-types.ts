@@ -34,5 +34,7 @@ export interface AuditedOrder {
   listingUnknown: boolean;
   cells: readonly string[];
   rawWidth: number | null;
+  /** See `CatalogRecord.text`. */
+  text: string | null;
   findings: Finding[];
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ClassifiedSku, Finding, Severity } from '../types.js';
-import type { Rule, RuleContext } from './define-rule.js';
+import type { Rule, RuleContext, RuleHit } from './define-rule.js';
 import { RULES } from './rules/index.js';
 
 export interface ActiveRule {
@@ -23,10 +23,22 @@ export function evaluate(sku: ClassifiedSku, rules: readonly ActiveRule[], conte
   for (const { rule, severity } of rules) {
     const result = rule.check(sku, context);
     if (result === undefined) continue;
-    const hits = Array.isArray(result) ? result : [result];
-    for (const hit of hits) {
+    if (!isHitList(result)) {
+      findings.push({
+        rule: rule.id,
+        severity,
+        field: result.field,
+        args: result.args as Record<string, unknown>,
+      });
+      continue;
+    }
+    for (const hit of result) {
       findings.push({ rule: rule.id, severity, field: hit.field, args: hit.args as Record<string, unknown> });
     }
   }
   return findings;
+}
+
+function isHitList<A>(result: RuleHit<A> | readonly RuleHit<A>[]): result is readonly RuleHit<A>[] {
+  return Array.isArray(result);
 }

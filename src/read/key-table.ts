@@ -3,33 +3,30 @@
  * (two 32-bit halves) in typed arrays. A million SKU codes take 16 MB instead of the ~100 MB of a
  * Map<string, number>, and hold no slice of the input alive. Two different keys share a 64-bit hash with
  * a probability of about n² / 2⁶⁵ (3 × 10⁻⁸ for a million keys); that is the price of flat memory.
+ *
+ * A slot is four numbers side by side — hash high, hash low, value, used — so that a lookup in a table
+ * much larger than the CPU's caches costs one memory access, not four.
  */
 export class KeyTable {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private values: Uint32Array;
-  private used: Uint8Array;
+  private slots: Uint32Array;
+  private capacity: number;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
-    this.hi = shared32(capacity);
-    this.lo = shared32(capacity);
-    this.values = shared32(capacity);
-    this.used = new Uint8Array(new SharedArrayBuffer(capacity));
+    this.capacity = capacity;
+    this.slots = sharedSlots(capacity);
   }
 
-  /** The table's memory, to hand to worker threads without a copy (it lives in shared buffers). */
+  /** The table's memory, to hand to worker threads without a copy (it lives in a shared buffer). */
   share(): SharedKeyTable {
-    return { hi: this.hi, lo: this.lo, values: this.values, used: this.used, count: this.count };
+    return { slots: this.slots, count: this.count };
   }
 
   /** A table over memory shared by another thread; read it only. */
   static fromShared(state: SharedKeyTable): KeyTable {
     const table = new KeyTable(1);
-    table.hi = state.hi;
-    table.lo = state.lo;
-    table.values = state.values;
-    table.used = state.used;
+    table.slots = state.slots;
+    table.capacity = state.slots.length / STRIDE;
     table.count = state.count;
     return table;
   }
@@ -51,8 +48,8 @@ export class KeyTable {
 
   get(key: string): number | undefined {
     hash(key);
-    const slot = this.find(H1, H2);
-    return this.used[slot] === 1 ? this.values[slot] : undefined;
+    const at = this.find(H1, H2);
+    return this.slots[at + USED] === 1 ? this.slots[at + VALUE] : undefined;
   }
 
   /** Adds to the key's value (0 when new); returns the new value. */
@@ -62,8 +59,8 @@ export class KeyTable {
   }
 
   private addHashed(amount: number): number {
-    const slot = this.find(H1, H2);
-    const next = (this.used[slot] === 1 ? (this.values[slot] ?? 0) : 0) + amount;
+    const at = this.find(H1, H2);
+    const next = (this.slots[at + USED] === 1 ? (this.slots[at + VALUE] ?? 0) : 0) + amount;
     this.put(H1, H2, next, false);
     return next;
   }
@@ -74,60 +71,68 @@ export class KeyTable {
     return this.put(H1, H2, value, true) ?? value;
   }
 
+  /** Where the key's slot starts in `slots`: its own, or the empty one where it would go. */
   private find(h1: number, h2: number): number {
-    const mask = this.used.length - 1;
+    const slots = this.slots;
+    const mask = this.capacity - 1;
     let slot = h1 & mask;
-    while (this.used[slot] === 1 && (this.hi[slot] !== h1 || this.lo[slot] !== h2)) slot = (slot + 1) & mask;
-    return slot;
+    for (;;) {
+      const at = slot * STRIDE;
+      if (slots[at + USED] !== 1 || (slots[at] === h1 && slots[at + LO] === h2)) return at;
+      slot = (slot + 1) & mask;
+    }
   }
 
   private put(h1: number, h2: number, value: number, keepOld: boolean): number | undefined {
-    let slot = this.find(h1, h2);
-    if (this.used[slot] === 1) {
-      const old = this.values[slot];
-      if (!keepOld) this.values[slot] = value;
+    let at = this.find(h1, h2);
+    const slots = this.slots;
+    if (slots[at + USED] === 1) {
+      const old = slots[at + VALUE];
+      if (!keepOld) slots[at + VALUE] = value;
       return old;
     }
-    if ((this.count + 1) * 2 > this.used.length) {
+    if ((this.count + 1) * 2 > this.capacity) {
       this.grow();
-      slot = this.find(h1, h2);
+      at = this.find(h1, h2);
     }
-    this.used[slot] = 1;
-    this.hi[slot] = h1;
-    this.lo[slot] = h2;
-    this.values[slot] = value;
+    this.fill(at, h1, h2, value);
     this.count++;
     return undefined;
   }
 
+  private fill(at: number, h1: number, h2: number, value: number): void {
+    const slots = this.slots;
+    slots[at] = h1;
+    slots[at + LO] = h2;
+    slots[at + VALUE] = value;
+    slots[at + USED] = 1;
+  }
+
   private grow(): void {
-    const { hi, lo, values, used } = this;
-    const capacity = used.length * 2;
-    this.hi = shared32(capacity);
-    this.lo = shared32(capacity);
-    this.values = shared32(capacity);
-    this.used = new Uint8Array(new SharedArrayBuffer(capacity));
-    for (let i = 0; i < used.length; i++) {
-      if (used[i] !== 1) continue;
-      const slot = this.find(hi[i] ?? 0, lo[i] ?? 0);
-      this.used[slot] = 1;
-      this.hi[slot] = hi[i] ?? 0;
-      this.lo[slot] = lo[i] ?? 0;
-      this.values[slot] = values[i] ?? 0;
+    const old = this.slots;
+    this.capacity *= 2;
+    this.slots = sharedSlots(this.capacity);
+    for (let at = 0; at < old.length; at += STRIDE) {
+      if (old[at + USED] !== 1) continue;
+      const h1 = old[at] ?? 0;
+      const h2 = old[at + LO] ?? 0;
+      this.fill(this.find(h1, h2), h1, h2, old[at + VALUE] ?? 0);
     }
   }
 }
 
 export interface SharedKeyTable {
-  hi: Uint32Array;
-  lo: Uint32Array;
-  values: Uint32Array;
-  used: Uint8Array;
+  slots: Uint32Array;
   count: number;
 }
 
-function shared32(length: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(length * 4));
+const STRIDE = 4;
+const LO = 1;
+const VALUE = 2;
+const USED = 3;
+
+function sharedSlots(capacity: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(capacity * STRIDE * 4));
 }
 
 let H1 = 0;

@@ -145,7 +145,7 @@ async function* toRecords(
       const rawWidth = length === width || (shortIsFine && length < width) ? null : length;
       const cells = length === width ? row.cells : fitWidth(row.cells, width);
       record++;
-      return { line: row.line, record, cells, rawWidth };
+      return { line: row.line, record, cells, rawWidth, text: length === width ? row.text : null };
     });
   if (first.length > 0) yield shape(first);
   for (let next = await rest.next(); !next.done; next = await rest.next()) {

@@ -53,7 +53,7 @@ export async function* readXlsxRows(
         if (!wanted) continue;
         const values = (row.values as CellValue[]).slice(1).map(cellText);
         while (values.length > 0 && values[values.length - 1] === '') values.pop();
-        batch.push({ cells: values, line: row.number });
+        batch.push({ cells: values, line: row.number, text: null });
         if (batch.length >= 4096) {
           yield batch;
           batch = [];

@@ -12,11 +12,18 @@ export interface RawRow {
   cells: string[];
   /** 1-based physical line where the record starts. */
   line: number;
+  /**
+   * The record's text as it stands in the input, when writing its cells back as CSV gives that very
+   * text (comma-delimited, no quote anywhere); else null. The annotated CSV copies it instead of
+   * re-quoting every cell.
+   */
+  text: string | null;
 }
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const COMMA = 44;
 
 /**
  * A streaming tokenizer for delimited text (RFC 4180 and what spreadsheets really write).
@@ -50,6 +57,16 @@ export class CsvTokenizer {
     this.pending = '';
   }
 
+  /** The text of an unquoted record from `start` up to its line break (`next`: where the next one starts). */
+  private plainText(text: string, start: number, next: number): string | null {
+    if (this.delimiter !== COMMA) return null;
+    let end = next;
+    if (end > start && text.charCodeAt(end - 1) === LF) end--;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    const record = text.slice(start, end);
+    return record.includes('"') ? null : record;
+  }
+
   private parse(text: string, final: boolean, out: RawRow[]): void {
     const length = text.length;
     const delimiter = this.delimiter;
@@ -68,10 +85,12 @@ export class CsvTokenizer {
       const recordStart = pos;
       const recordLine = line;
       const cells: string[] = [];
+      let quoted = false;
       for (;;) {
         let value: string;
         let end: number;
         if (text.charCodeAt(pos) === QUOTE) {
+          quoted = true;
           value = '';
           let from = pos + 1;
           for (;;) {
@@ -137,7 +156,7 @@ export class CsvTokenizer {
         line++;
         break;
       }
-      out.push({ cells, line: recordLine });
+      out.push({ cells, line: recordLine, text: quoted ? null : this.plainText(text, recordStart, pos) });
     }
 
     this.pending = pos < length ? text.slice(pos) : '';

@@ -52,14 +52,31 @@ export const annotatedCsvFormat: OutputFormat = {
   head: ({ headers }, options) =>
     `${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS], options.escapeFormulas)}`,
   items: (sku, options) =>
-    `${cellsText(sku.cells, options.escapeFormulas)},${cellsText(auditCells(sku), options.escapeFormulas)}\r\n`,
+    `${inputText(sku, options.escapeFormulas)},${cellsText(auditCells(sku), options.escapeFormulas)}\r\n`,
 };
+
+/**
+ * A row's input cells as CSV: its text as read when that is what quoting the cells would write (most
+ * rows: one copy instead of a cell-by-cell rebuild), else the cells quoted one by one.
+ */
+export function inputText(
+  row: { cells: readonly string[]; text: string | null },
+  escapeFormulas: boolean,
+): string {
+  if (row.text !== null && !(escapeFormulas && anyFormulaLike(row.cells))) return row.text;
+  return cellsText(row.cells, escapeFormulas);
+}
+
+function anyFormulaLike(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (isFormulaLike(cells[i] as string)) return true;
+  return false;
+}
 
 function row(cells: readonly string[], escapeFormulas: boolean): string {
   return `${cellsText(cells, escapeFormulas)}\r\n`;
 }
 
-function cellsText(cells: readonly string[], escapeFormulas: boolean): string {
+export function cellsText(cells: readonly string[], escapeFormulas: boolean): string {
   let text = '';
   for (let i = 0; i < cells.length; i++)
     text += (i === 0 ? '' : ',') + csvCell(cells[i] ?? '', escapeFormulas);

@@ -20,10 +20,14 @@ export class ItemWriter<Item = AuditedSku, Start = ReportStart> {
   sku(item: Item): void {
     const items = this.format.items?.(item, this.options, this.start);
     if (items === undefined) return;
-    const separator = this.format.separator ?? '';
-    for (const text of typeof items === 'string' ? [items] : items) {
-      this.sink.write(this.count++ === 0 ? text : separator + text);
-    }
+    if (typeof items === 'string') this.write(items);
+    else for (const text of items) this.write(text);
+  }
+
+  private write(text: string): void {
+    this.sink.write(
+      this.count++ === 0 || this.format.separator === undefined ? text : this.format.separator + text,
+    );
   }
 }
 

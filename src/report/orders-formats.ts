@@ -7,6 +7,7 @@ import type { LateRate } from '../orders/orders-summary.js';
 import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
 import type { Finding } from '../types.js';
+import { cellsText, inputText } from './annotated-csv.js';
 import { formatMessage } from './describe.js';
 import { ordersHtmlFormat } from './orders-html.js';
 import type { OutputFormat } from './reporter.js';
@@ -56,26 +57,22 @@ const ordersNdjson: OrdersFormat = {
   items: (order) => `${JSON.stringify(orderToJson(order))}\n`,
 };
 
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const csvRow = (cells: readonly string[], escape: boolean) =>
-  `${cells.map((c) => csvCell(escape && /^[=+\-@\t\r\n]/.test(c) && Number.isNaN(Number(c)) ? `'${c}` : c)).join(',')}\r\n`;
 const ORDER_AUDIT_COLUMNS = ['audit_window_hours', 'audit_elapsed_hours', 'audit_status', 'audit_findings'];
 
 const ordersCsv: OrdersFormat = {
   name: 'csv',
   head: ({ headers }, options) =>
-    `${options.destination === 'file' ? '\ufeff' : ''}${csvRow([...headers, ...ORDER_AUDIT_COLUMNS], options.escapeFormulas)}`,
+    `${options.destination === 'file' ? '\ufeff' : ''}${cellsText([...headers, ...ORDER_AUDIT_COLUMNS], options.escapeFormulas)}\r\n`,
   items: (order, options) =>
-    csvRow(
+    `${inputText(order, options.escapeFormulas)},${cellsText(
       [
-        ...order.cells,
         String(order.windowHours),
         order.elapsedHours === null ? '' : String(order.elapsedHours),
         order.status,
         [...new Set(order.findings.map((f) => f.rule))].join(';'),
       ],
       options.escapeFormulas,
-    ),
+    )}\r\n`,
 };
 
 const pct = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)} %`);

@@ -1,4 +1,3 @@
-import { isValidGtin } from '../../normalize/gtin.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -8,7 +7,7 @@ export default defineRule({
   summary: 'The GTIN / EAN / UPC is not 8, 12, 13 or 14 digits with a correct check digit',
   why: 'A valid GTIN is what makes a product identified (standard); a broken one hides a standard product.',
   check: (sku) =>
-    sku.gtin !== null && !isValidGtin(sku.gtin) ? { field: 'gtin', args: { gtin: sku.gtin } } : undefined,
+    sku.gtin !== null && !sku.gtinValid ? { field: 'gtin', args: { gtin: sku.gtin } } : undefined,
   message: ({ gtin }) =>
     /e\+/i.test(gtin)
       ? `GTIN "${gtin}" was turned into a number by a spreadsheet; format the column as text and re-export`
