@@ -4,8 +4,9 @@
  * Map<string, number>, and hold no slice of the input alive. Two different keys share a 64-bit hash with
  * a probability of about n² / 2⁶⁵ (3 × 10⁻⁸ for a million keys); that is the price of flat memory.
  *
- * A slot is four numbers side by side — hash high, hash low, value, used — so that a lookup in a table
- * much larger than the CPU's caches costs one memory access, not four.
+ * A slot is three numbers side by side — hash high, hash low, value — so that a lookup in a table much
+ * larger than the CPU's caches costs one memory access; a hash of 0, 0 marks an empty slot (a key whose
+ * hash is 0, 0 is stored as 0, 1).
  */
 export class KeyTable {
   private slots: Uint32Array;
@@ -49,7 +50,7 @@ export class KeyTable {
   get(key: string): number | undefined {
     hash(key);
     const at = this.find(H1, H2);
-    return this.slots[at + USED] === 1 ? this.slots[at + VALUE] : undefined;
+    return isUsed(this.slots, at) ? this.slots[at + VALUE] : undefined;
   }
 
   /** Adds to the key's value (0 when new); returns the new value. */
@@ -60,7 +61,7 @@ export class KeyTable {
 
   private addHashed(amount: number): number {
     const at = this.find(H1, H2);
-    const next = (this.slots[at + USED] === 1 ? (this.slots[at + VALUE] ?? 0) : 0) + amount;
+    const next = (isUsed(this.slots, at) ? (this.slots[at + VALUE] ?? 0) : 0) + amount;
     this.put(H1, H2, next, false);
     return next;
   }
@@ -78,7 +79,9 @@ export class KeyTable {
     let slot = h1 & mask;
     for (;;) {
       const at = slot * STRIDE;
-      if (slots[at + USED] !== 1 || (slots[at] === h1 && slots[at + LO] === h2)) return at;
+      const hi = slots[at];
+      const lo = slots[at + LO];
+      if ((hi === 0 && lo === 0) || (hi === h1 && lo === h2)) return at;
       slot = (slot + 1) & mask;
     }
   }
@@ -86,7 +89,7 @@ export class KeyTable {
   private put(h1: number, h2: number, value: number, keepOld: boolean): number | undefined {
     let at = this.find(h1, h2);
     const slots = this.slots;
-    if (slots[at + USED] === 1) {
+    if (isUsed(slots, at)) {
       const old = slots[at + VALUE];
       if (!keepOld) slots[at + VALUE] = value;
       return old;
@@ -105,7 +108,6 @@ export class KeyTable {
     slots[at] = h1;
     slots[at + LO] = h2;
     slots[at + VALUE] = value;
-    slots[at + USED] = 1;
   }
 
   private grow(): void {
@@ -113,7 +115,7 @@ export class KeyTable {
     this.capacity *= 2;
     this.slots = sharedSlots(this.capacity);
     for (let at = 0; at < old.length; at += STRIDE) {
-      if (old[at + USED] !== 1) continue;
+      if (!isUsed(old, at)) continue;
       const h1 = old[at] ?? 0;
       const h2 = old[at + LO] ?? 0;
       this.fill(this.find(h1, h2), h1, h2, old[at + VALUE] ?? 0);
@@ -126,10 +128,13 @@ export interface SharedKeyTable {
   count: number;
 }
 
-const STRIDE = 4;
+const STRIDE = 3;
 const LO = 1;
 const VALUE = 2;
-const USED = 3;
+
+function isUsed(slots: Uint32Array, at: number): boolean {
+  return slots[at] !== 0 || slots[at + LO] !== 0;
+}
 
 function sharedSlots(capacity: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(capacity * STRIDE * 4));
@@ -166,5 +171,6 @@ function finish(h1: number, h2: number): void {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   H1 = h1 >>> 0;
-  H2 = h2 >>> 0;
+  // 0, 0 marks an empty slot.
+  H2 = H1 === 0 && h2 === 0 ? 1 : h2 >>> 0;
 }

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
+import { KeyTable } from '../../src/read/key-table.js';
 import { CsvTokenizer, type RawRow } from '../../src/read/tokenize-csv.js';
+import { cellsText } from '../../src/report/annotated-csv.js';
 import type { AuditedSku } from '../../src/types.js';
 
 // Cells made of what breaks CSV readers: delimiters, quotes, CR, LF, tabs, spaces, non-ASCII.
@@ -60,6 +62,25 @@ describe('properties of the reader', () => {
           expect(read[i]?.line).toBe(expectedLine);
           expectedLine += lineBreaks(write([cells], { ...how, trailingEol: false })) + 1;
         });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps a record's input text only when writing its cells back as CSV gives that very text", () => {
+    fc.assert(
+      fc.property(table, style, fc.array(fc.nat(), { maxLength: 6 }), (rows, how, cuts) => {
+        const read = tokenize(write(rows, how), cuts);
+        for (const record of read) {
+          if (record.text !== null) expect(cellsText(record.cells, false)).toBe(record.text);
+        }
+        // Records with no quote, no delimiter and no line break in any cell, written unquoted, keep it.
+        if (!how.quoteAll) {
+          rows.forEach((cells, i) => {
+            const plain = cells.every((c) => !/[",\r\n]/.test(c)) && !(cells.length === 1 && cells[0] === '');
+            if (plain) expect(read[i]?.text).toBe(cells.join(','));
+          });
+        }
       }),
       { numRuns: 400 },
     );
@@ -158,6 +179,46 @@ describe('the index pass on bytes', () => {
             expect(viaBytes.firstLines.get(k)).toBe(viaReader.firstLines.get(k));
           }
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the key table', () => {
+  it('agrees with a Map, for text and ASCII-byte keys, through growth and when shared', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'B', '7', '-', '_', ' '), maxLength: 6 });
+    const op = fc.record({
+      key,
+      kind: fc.constantFrom('add', 'setIfAbsent'),
+      value: fc.nat(1000),
+      ascii: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
+        const table = new KeyTable(2);
+        const map = new Map<string, number>();
+        for (const { key, kind, value, ascii } of ops) {
+          const bytes = Buffer.from(key, 'latin1');
+          if (kind === 'add') {
+            const next = (map.get(key) ?? 0) + value;
+            map.set(key, next);
+            expect(ascii ? table.addAscii(bytes, 0, bytes.length, value) : table.add(key, value)).toBe(next);
+          } else {
+            if (!map.has(key)) map.set(key, value);
+            const kept = ascii
+              ? table.setIfAbsentAscii(bytes, 0, bytes.length, value)
+              : table.setIfAbsent(key, value);
+            expect(kept).toBe(map.get(key));
+          }
+        }
+        const shared = KeyTable.fromShared(table.share());
+        expect(table.size).toBe(map.size);
+        for (const [k, v] of map) {
+          expect(table.get(k)).toBe(v);
+          expect(shared.get(k)).toBe(v);
+        }
+        expect(table.get('never a key!')).toBeUndefined();
       }),
       { numRuns: 200 },
     );
