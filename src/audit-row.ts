@@ -8,18 +8,19 @@ import { normalizeRow } from './normalize/normalize-row.js';
 import type { NumberStyle } from './normalize/units.js';
 import type { RuleContext } from './policy/define-rule.js';
 import { type ActiveRule, activeRules, evaluate } from './policy/evaluate.js';
-import type { KeyTable } from './read/key-table.js';
+import type { ProductIndex } from './read/product-index.js';
 import type { ColumnMap } from './read/map-columns.js';
 import type { AuditedSku, CatalogRecord, IsoDate, SeverityCounts } from './types.js';
+
+export type RecordFacts = Pick<ProductIndex, 'productSkus' | 'duplicateOf'>;
 
 export interface RowAuditorInit {
   config: Config;
   asOf: IsoDate;
   columns: ColumnMap;
   decimalComma: boolean;
-  /** From the index pass: rows per product key, first line per SKU code. */
-  productSkus: KeyTable;
-  firstLines: KeyTable;
+  /** From the index pass: each record's product size and the line its SKU code first appears on. */
+  index: RecordFacts;
   baseline?: Baseline | undefined;
   quiet?: boolean | undefined;
 }
@@ -46,15 +47,16 @@ export class RowAuditor {
   }
 
   audit(record: CatalogRecord): AuditedSku {
-    const { columns, productSkus, firstLines, baseline, quiet } = this.init;
+    const { columns, index, baseline, quiet } = this.init;
     const sku = this.continuation.apply(normalizeRow(record, columns, this.style));
-    const key = columns.index.sku !== undefined ? sku.sku : sku.productId;
-    const first = key === null ? undefined : firstLines.get(key);
+    const productSkus = index.productSkus[record.record - 1] ?? 0;
+    const duplicateOf = index.duplicateOf[record.record - 1] ?? 0;
     const classified = classifySku(
       sku,
+      // A record without a product key is a product of one.
       {
-        productSkus: sku.productKey === null ? 1 : (productSkus.get(sku.productKey) ?? 1),
-        duplicateOfLine: first === undefined || first === sku.line ? null : first,
+        productSkus: productSkus === 0 ? 1 : productSkus,
+        duplicateOfLine: duplicateOf === 0 ? null : duplicateOf,
       },
       this.settings,
     );

@@ -197,8 +197,7 @@ async function auditInOrder(
     asOf,
     columns,
     decimalComma: format.delimiter === ';',
-    productSkus: index.productSkus,
-    firstLines: index.firstLines,
+    index,
     baseline,
     quiet: options.quiet,
   });

@@ -62,8 +62,7 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
         asOf: job.asOf,
         quiet: job.quiet,
         limits: job.limits,
-        productSkus: index.productSkus.share(),
-        firstLines: index.firstLines.share(),
+        index: { productSkus: index.productSkus, duplicateOf: index.duplicateOf },
         start: job.start,
         outputs: withItems.map((r, i) => ({
           format: r.format?.name ?? '',
@@ -137,8 +136,7 @@ async function auditFirstPart(
     asOf: job.asOf,
     columns: job.columns,
     decimalComma: job.format.delimiter === ';',
-    productSkus: job.index.productSkus,
-    firstLines: job.index.firstLines,
+    index: job.index,
     quiet: job.quiet,
   });
   let rows = 0;

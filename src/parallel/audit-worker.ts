@@ -2,7 +2,6 @@
 import { createWriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowAuditor } from '../audit-row.js';
-import { KeyTable } from '../read/key-table.js';
 import { fileSource } from '../read/open-source.js';
 import { readPart } from '../read/read-catalog.js';
 import { ItemWriter } from '../report/emit.js';
@@ -21,8 +20,7 @@ async function run(): Promise<void> {
     asOf: task.asOf,
     columns: task.columns,
     decimalComma: task.format.delimiter === ';',
-    productSkus: KeyTable.fromShared(task.productSkus),
-    firstLines: KeyTable.fromShared(task.firstLines),
+    index: task.index,
     quiet: task.quiet,
   });
   const collector = new SummaryCollector(task.limits);

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { SharedKeyTable } from '../read/key-table.js';
+import type { RecordFacts } from '../audit-row.js';
 import type { ColumnMap } from '../read/map-columns.js';
 import type { FilePart, TableFormat } from '../read/read-catalog.js';
 import type { ReporterOptions, ReportStart } from '../report/reporter.js';
@@ -17,8 +17,8 @@ export interface PartTask {
   asOf: IsoDate;
   quiet: boolean;
   limits: { examplesPerRule: number; worst: number };
-  productSkus: SharedKeyTable;
-  firstLines: SharedKeyTable;
+  /** The index pass's facts per record, in shared memory. */
+  index: RecordFacts;
   start: ReportStart;
   /** One file per output that has items (JSON, NDJSON, CSV, SARIF). */
   outputs: { format: string; options: ReporterOptions; path: string }[];

@@ -1,7 +1,7 @@
 /**
  * A hash table from strings to 32-bit numbers that keeps no strings: each key is stored as a 64-bit hash
- * (two 32-bit halves) in typed arrays. A million SKU codes take 16 MB instead of the ~100 MB of a
- * Map<string, number>, and hold no slice of the input alive. Two different keys share a 64-bit hash with
+ * (two 32-bit halves) in a typed array. A million SKU codes take 12 to 24 MB instead of the ~100 MB of
+ * a Map<string, number>, and hold no slice of the input alive. Two different keys share a 64-bit hash with
  * a probability of about n² / 2⁶⁵ (3 × 10⁻⁸ for a million keys); that is the price of flat memory.
  *
  * A slot is three numbers side by side — hash high, hash low, value — so that a lookup in a table much
@@ -15,33 +15,14 @@ export class KeyTable {
 
   constructor(capacity = 1 << 12) {
     this.capacity = capacity;
-    this.slots = sharedSlots(capacity);
-  }
-
-  /** The table's memory, to hand to worker threads without a copy (it lives in a shared buffer). */
-  share(): SharedKeyTable {
-    return { slots: this.slots, count: this.count };
-  }
-
-  /** A table over memory shared by another thread; read it only. */
-  static fromShared(state: SharedKeyTable): KeyTable {
-    const table = new KeyTable(1);
-    table.slots = state.slots;
-    table.capacity = state.slots.length / STRIDE;
-    table.count = state.count;
-    return table;
+    this.slots = emptySlots(capacity);
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** The same, for a key given as ASCII bytes (whose code units are the bytes). */
-  addAscii(bytes: Uint8Array, start: number, end: number, amount: number): number {
-    hashAscii(bytes, start, end);
-    return this.addHashed(amount);
-  }
-
+  /** `setIfAbsent` for a key given as ASCII bytes (whose code units are the bytes). */
   setIfAbsentAscii(bytes: Uint8Array, start: number, end: number, value: number): number {
     hashAscii(bytes, start, end);
     return this.put(H1, H2, value, true) ?? value;
@@ -51,19 +32,6 @@ export class KeyTable {
     hash(key);
     const at = this.find(H1, H2);
     return isUsed(this.slots, at) ? this.slots[at + VALUE] : undefined;
-  }
-
-  /** Adds to the key's value (0 when new); returns the new value. */
-  add(key: string, amount: number): number {
-    hash(key);
-    return this.addHashed(amount);
-  }
-
-  private addHashed(amount: number): number {
-    const at = this.find(H1, H2);
-    const next = (isUsed(this.slots, at) ? (this.slots[at + VALUE] ?? 0) : 0) + amount;
-    this.put(H1, H2, next, false);
-    return next;
   }
 
   /** Sets the key's value only if the key is new; returns the value it keeps. */
@@ -113,7 +81,7 @@ export class KeyTable {
   private grow(): void {
     const old = this.slots;
     this.capacity *= 2;
-    this.slots = sharedSlots(this.capacity);
+    this.slots = emptySlots(this.capacity);
     for (let at = 0; at < old.length; at += STRIDE) {
       if (!isUsed(old, at)) continue;
       const h1 = old[at] ?? 0;
@@ -121,11 +89,6 @@ export class KeyTable {
       this.fill(this.find(h1, h2), h1, h2, old[at + VALUE] ?? 0);
     }
   }
-}
-
-export interface SharedKeyTable {
-  slots: Uint32Array;
-  count: number;
 }
 
 const STRIDE = 3;
@@ -136,8 +99,8 @@ function isUsed(slots: Uint32Array, at: number): boolean {
   return slots[at] !== 0 || slots[at + LO] !== 0;
 }
 
-function sharedSlots(capacity: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(capacity * STRIDE * 4));
+function emptySlots(capacity: number): Uint32Array {
+  return new Uint32Array(capacity * STRIDE);
 }
 
 let H1 = 0;

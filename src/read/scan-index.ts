@@ -2,26 +2,9 @@ import { ContinuationRows } from '../normalize/continuation.js';
 import { cellOf, type ColumnMap } from './map-columns.js';
 import type { CatalogSource } from './open-source.js';
 import type { CatalogReader, TableFormat } from './read-catalog.js';
-import { KeyTable } from './key-table.js';
+import { IndexBuilder, type ProductIndex, type RecordStart } from './product-index.js';
 
-/** A place where a record starts: where a part of the file can begin. */
-export interface RecordStart {
-  byte: number;
-  line: number;
-  /** 0-based index of the data record that starts there. */
-  record: number;
-}
-
-export interface ProductIndex {
-  /** Rows per product key (product id, else SKU). */
-  productSkus: KeyTable;
-  /** Line where each SKU code (or product id, without a SKU column) first appears. */
-  firstLines: KeyTable;
-  /** Data records in the file. */
-  rows: number;
-  /** Where the data starts, then record starts near equal fractions of the file, for reading it in parts. */
-  starts: RecordStart[];
-}
+export type { ProductIndex, RecordStart } from './product-index.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -68,8 +51,7 @@ export async function scanIndex(
   const skuCol = columns.index.sku ?? -1;
   const dupCol = skuCol >= 0 ? skuCol : productCol;
   const lastKeyCol = Math.max(productCol, skuCol);
-  const productSkus = new KeyTable();
-  const firstLines = new KeyTable();
+  const builder = new IndexBuilder();
   const decoder = new TextDecoder(format.encoding);
   const starts: RecordStart[] = [];
   let nextStart = parts > 1 ? Math.floor(size / parts) : Number.POSITIVE_INFINITY;
@@ -91,16 +73,7 @@ export async function scanIndex(
     if (record >= 0) {
       const product = productCell.key(decoder);
       const sku = skuCell.key(decoder);
-      const dup = dupCol === skuCol ? sku : product;
-      const productKey = product === '' ? sku : product;
-      if (productKey !== '') {
-        if (typeof productKey === 'string') productSkus.add(productKey, 1);
-        else productSkus.addAscii(productKey.bytes, productKey.start, productKey.end, 1);
-      }
-      if (dup !== '') {
-        if (typeof dup === 'string') firstLines.setIfAbsent(dup, recordLine);
-        else firstLines.setIfAbsentAscii(dup.bytes, dup.start, dup.end, recordLine);
-      }
+      builder.record(product === '' ? sku : product, true, dupCol === skuCol ? sku : product, recordLine);
     }
     record++;
     productCell.reset();
@@ -225,7 +198,7 @@ export async function scanIndex(
     offset += length;
   }
   if (inRecord) endRecord();
-  return { productSkus, firstLines, rows: Math.max(record, 0), starts };
+  return builder.finish(starts);
 }
 
 /**
@@ -324,22 +297,17 @@ function isSpace(b: number): boolean {
  * in such a file (an image-only row) is not one of the product's SKUs.
  */
 export async function indexRecords(reader: CatalogReader, columns: ColumnMap): Promise<ProductIndex> {
-  const productSkus = new KeyTable();
-  const firstLines = new KeyTable();
+  const builder = new IndexBuilder();
   const continuation = new ContinuationRows(columns.continuationRows);
   const duplicateField = columns.index.sku !== undefined ? 'sku' : 'productId';
-  let rows = 0;
   for await (const batch of reader.records) {
     for (const record of batch) {
-      rows++;
       const sku = cellOf(record.cells, columns, 'sku').trim();
       const productId = continuation.productIdOf(cellOf(record.cells, columns, 'productId').trim() || null);
-      const productKey = productId ?? sku;
       const isSku = !columns.continuationRows || sku !== '';
-      if (productKey !== '' && isSku) productSkus.add(productKey, 1);
       const key = duplicateField === 'sku' ? sku : cellOf(record.cells, columns, 'productId').trim();
-      if (key !== '') firstLines.setIfAbsent(key, record.line);
+      builder.record(productId ?? sku, isSku, key, record.line);
     }
   }
-  return { productSkus, firstLines, rows, starts: [] };
+  return builder.finish([]);
 }
