@@ -4,13 +4,12 @@ import { classifySku } from './classify/classify-sku.js';
 import type { Config } from './config/schema.js';
 import { resolveSettings, type Settings } from './config/settings.js';
 import { ContinuationRows } from './normalize/continuation.js';
-import { normalizeRow } from './normalize/normalize-row.js';
-import type { NumberStyle } from './normalize/units.js';
+import { rowNormalizer } from './normalize/normalize-row.js';
 import type { RuleContext } from './policy/define-rule.js';
 import { type ActiveRule, activeRules, evaluate } from './policy/evaluate.js';
 import type { ProductIndex } from './read/product-index.js';
 import type { ColumnMap } from './read/map-columns.js';
-import type { AuditedSku, CatalogRecord, IsoDate, SeverityCounts } from './types.js';
+import type { AuditedSku, CatalogRecord, IsoDate, NormalizedSku, SeverityCounts } from './types.js';
 
 export type RecordFacts = Pick<ProductIndex, 'productSkus' | 'duplicateOf'>;
 
@@ -35,20 +34,20 @@ export class RowAuditor {
   private readonly settings: Settings;
   private readonly rules: ActiveRule[];
   private readonly context: RuleContext;
-  private readonly style: NumberStyle;
+  private readonly normalize: (record: CatalogRecord) => NormalizedSku;
   private readonly continuation: ContinuationRows;
 
   constructor(private readonly init: RowAuditorInit) {
     this.settings = resolveSettings(init.config, init.asOf);
     this.rules = activeRules(init.config);
     this.context = { settings: this.settings, columns: init.columns };
-    this.style = { decimalComma: init.decimalComma };
+    this.normalize = rowNormalizer(init.columns, { decimalComma: init.decimalComma });
     this.continuation = new ContinuationRows(init.columns.continuationRows);
   }
 
   audit(record: CatalogRecord): AuditedSku {
-    const { columns, index, baseline, quiet } = this.init;
-    const sku = this.continuation.apply(normalizeRow(record, columns, this.style));
+    const { index, baseline, quiet } = this.init;
+    const sku = this.continuation.apply(this.normalize(record));
     const productSkus = index.productSkus[record.record - 1] ?? 0;
     const duplicateOf = index.duplicateOf[record.record - 1] ?? 0;
     const classified = classifySku(

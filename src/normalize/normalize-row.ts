@@ -1,4 +1,4 @@
-import { cellOf, type ColumnMap } from '../read/map-columns.js';
+import type { ColumnMap } from '../read/map-columns.js';
 import type { CatalogRecord, Field, NormalizedSku, NumberCell } from '../types.js';
 import { parseChannel } from './channel.js';
 import { parseDate } from './dates.js';
@@ -19,6 +19,11 @@ import {
   weightUnitOf,
 } from './units.js';
 
+/** A cell by column number; '' for a column the file does not have (-1). */
+function at(cells: readonly string[], column: number): string {
+  return column < 0 ? '' : (cells[column] ?? '');
+}
+
 function text(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
@@ -28,71 +33,81 @@ function text(value: string): string | null {
  * A measured field: the unit is the one in the cell, else the row's unit column (Amazon), else the
  * header's, else the default. An unknown unit in the unit column makes the value unreadable (NaN).
  */
-function measure<U extends string>(
-  cells: readonly string[],
+function measured<U extends string>(
   map: ColumnMap,
   field: Field,
   fallback: U,
   unitOf: (word: string) => U | undefined,
   parse: (text: string, unit: U, style: NumberStyle) => NumberCell,
   style: NumberStyle,
-): NumberCell {
-  const value = cellOf(cells, map, field);
-  let unit = (map.unit[field] as U | undefined) ?? fallback;
-  const unitIndex = map.unitColumn[field];
-  const unitCell = unitIndex === undefined ? '' : (cells[unitIndex] ?? '').trim();
-  if (unitCell !== '') {
+): (cells: readonly string[]) => NumberCell {
+  const column = map.index[field] ?? -1;
+  const headerUnit = (map.unit[field] as U | undefined) ?? fallback;
+  const unitColumn = map.unitColumn[field];
+  if (unitColumn === undefined) return (cells) => parse(at(cells, column), headerUnit, style);
+  return (cells) => {
+    const value = at(cells, column);
+    const unitCell = (cells[unitColumn] ?? '').trim();
+    if (unitCell === '') return parse(value, headerUnit, style);
     const found = unitOf(unitCell);
     if (found === undefined) return value.trim() === '' ? null : Number.NaN;
-    unit = found;
-  }
-  return parse(value, unit, style);
+    return parse(value, found, style);
+  };
 }
 
-/** A record → typed values. Pure: no verdicts, no findings; unreadable numbers become NaN. */
-export function normalizeRow(record: CatalogRecord, map: ColumnMap, style: NumberStyle): NormalizedSku {
-  const { cells } = record;
-  const cell = (field: Field) => cellOf(cells, map, field);
-  const productId = text(cell('productId'));
-  const sku = text(cell('sku'));
-  const listedAtRaw = text(cell('listedAt'));
-  const channelRaw = text(cell('channel'));
-  const channel = parseChannel(channelRaw ?? '');
-  const gtin = text(cell('gtin'));
-  return {
-    line: record.line,
-    record: record.record,
-    productId,
-    sku,
-    productKey: productId ?? sku,
-    title: text(cell('title')),
-    category: text(cell('category')),
-    brand: text(cell('brand')),
-    gtin,
-    gtinValid: gtin !== null && isValidGtin(gtin),
-    mpn: text(cell('mpn')),
-    weightKg: measure<WeightUnit>(cells, map, 'weight', 'kg', weightUnitOf, parseWeightKg, style),
-    lengthCm: measure<LengthUnit>(cells, map, 'length', 'cm', lengthUnitOf, parseLengthCm, style),
-    widthCm: measure<LengthUnit>(cells, map, 'width', 'cm', lengthUnitOf, parseLengthCm, style),
-    heightCm: measure<LengthUnit>(cells, map, 'height', 'cm', lengthUnitOf, parseLengthCm, style),
-    handlingHours: measure<HandlingUnit>(
+/**
+ * A record → typed values. Pure: no verdicts, no findings; unreadable numbers become NaN. The columns are
+ * looked up once, when the normalizer is made for a file's column map, not once per row.
+ */
+export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: CatalogRecord) => NormalizedSku {
+  const column = (field: Field) => map.index[field] ?? -1;
+  const [productIdAt, skuAt, titleAt, categoryAt, brandAt, gtinAt, mpnAt] = (
+    ['productId', 'sku', 'title', 'category', 'brand', 'gtin', 'mpn'] as const
+  ).map(column) as [number, number, number, number, number, number, number];
+  const [priceAt, stockAt, listedAtAt, channelAt, logisticsAt] = (
+    ['price', 'stock', 'listedAt', 'channel', 'logisticsAttribute'] as const
+  ).map(column) as [number, number, number, number, number];
+  const weight = measured<WeightUnit>(map, 'weight', 'kg', weightUnitOf, parseWeightKg, style);
+  const length = measured<LengthUnit>(map, 'length', 'cm', lengthUnitOf, parseLengthCm, style);
+  const width = measured<LengthUnit>(map, 'width', 'cm', lengthUnitOf, parseLengthCm, style);
+  const height = measured<LengthUnit>(map, 'height', 'cm', lengthUnitOf, parseLengthCm, style);
+  const handling = measured<HandlingUnit>(map, 'handling', 'days', handlingUnitOf, parseHandlingHours, style);
+
+  return (record) => {
+    const { cells } = record;
+    const productId = text(at(cells, productIdAt));
+    const sku = text(at(cells, skuAt));
+    const listedAtRaw = text(at(cells, listedAtAt));
+    const channelRaw = text(at(cells, channelAt));
+    const channel = parseChannel(channelRaw ?? '');
+    const gtin = text(at(cells, gtinAt));
+    return {
+      line: record.line,
+      record: record.record,
+      productId,
+      sku,
+      productKey: productId ?? sku,
+      title: text(at(cells, titleAt)),
+      category: text(at(cells, categoryAt)),
+      brand: text(at(cells, brandAt)),
+      gtin,
+      gtinValid: gtin !== null && isValidGtin(gtin),
+      mpn: text(at(cells, mpnAt)),
+      weightKg: weight(cells),
+      lengthCm: length(cells),
+      widthCm: width(cells),
+      heightCm: height(cells),
+      handlingHours: handling(cells),
+      price: parsePrice(at(cells, priceAt), style),
+      stock: parsePlainNumber(at(cells, stockAt), style),
+      listedAt: listedAtRaw === null ? null : parseDate(listedAtRaw),
+      listedAtRaw,
+      channel: channel ?? null,
+      channelRaw,
+      specialGoods: isSpecialGoods(at(cells, logisticsAt)),
       cells,
-      map,
-      'handling',
-      'days',
-      handlingUnitOf,
-      parseHandlingHours,
-      style,
-    ),
-    price: parsePrice(cell('price'), style),
-    stock: parsePlainNumber(cell('stock'), style),
-    listedAt: listedAtRaw === null ? null : parseDate(listedAtRaw),
-    listedAtRaw,
-    channel: channel ?? null,
-    channelRaw,
-    specialGoods: isSpecialGoods(cell('logisticsAttribute')),
-    cells,
-    rawWidth: record.rawWidth,
-    text: record.text,
+      rawWidth: record.rawWidth,
+      text: record.text,
+    };
   };
 }
