@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../src/normalize/timestamps.js';
+import { dayOf, formatMinutes, parseTimestamp } from '../src/normalize/timestamps.js';
 import { GOLDEN_FORMATS, portable, ROOT, runCli } from './cli-run.js';
 import { validateSarif } from './sarif-schema.js';
 
@@ -245,5 +246,29 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-11-31 10:00')).toBeNaN();
     expect(parseTimestamp('2026-11-20T10:00+99:99')).toBeNaN();
     expect(parseTimestamp('')).toBeNull();
+    expect(parseTimestamp('2024-02-29 10:00')).not.toBeNaN();
+    expect(parseTimestamp('2025-02-29 10:00')).toBeNaN();
+    expect(parseTimestamp('2100-02-29 10:00')).toBeNaN();
+    expect(parseTimestamp('2000-02-29 10:00')).not.toBeNaN();
+    expect(parseTimestamp('0099-01-01 10:00')).toBeNaN();
+  });
+
+  it('agrees with the Date of JavaScript on every calendar day and time, back and forth', () => {
+    const stamp = fc.record({
+      time: fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(2200, 0, 1) }),
+      zone: fc.constantFrom('', 'Z', '+08:00', '-0530'),
+    });
+    fc.assert(
+      fc.property(stamp, ({ time, zone }) => {
+        const iso = new Date(time).toISOString();
+        const minutes = parseTimestamp(`${iso.slice(0, 10)} ${iso.slice(11, 19)}${zone}`) as number;
+        const offset = zone === '+08:00' ? 480 : zone === '-0530' ? -330 : 0;
+        expect(minutes).toBe(Math.floor(time / 1000) / 60 - offset);
+        const whole = Math.floor(time / 60_000);
+        expect(formatMinutes(whole + 0.5)).toBe(new Date(whole * 60_000).toISOString().slice(0, 16));
+        expect(dayOf(whole)).toBe(iso.slice(0, 10));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

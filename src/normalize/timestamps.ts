@@ -16,11 +16,9 @@ export function parseTimestamp(text: string): number | null {
   const month = Number(mo);
   const day = Number(d);
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return Number.NaN;
+  // Date.UTC reads years 0-99 as 1900-1999: such a year is no order date.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   let ms = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    return Number.NaN;
-  }
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
@@ -33,15 +31,36 @@ export function parseTimestamp(text: string): number | null {
   return ms / 60_000;
 }
 
+const MINUTES_PER_DAY = 1440;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Minutes since 1970 → `YYYY-MM-DDTHH:mm`. */
 export function formatMinutes(minutes: number): string {
-  return new Date(Math.floor(minutes) * 60_000).toISOString().slice(0, 16);
+  const whole = Math.floor(minutes);
+  const inDay = whole - Math.floor(whole / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+  const hh = Math.floor(inDay / 60);
+  const mm = inDay % 60;
+  return `${dayOf(whole)}T${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
 }
 
 /** The calendar day (`YYYY-MM-DD`) of a time in minutes. */
 export function dayOf(minutes: number): string {
-  return new Date(Math.floor(minutes) * 60_000).toISOString().slice(0, 10);
+  // Orders fall on a few hundred days: each day's text is made once.
+  const day = Math.floor(Math.floor(minutes) / MINUTES_PER_DAY);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 10);
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }
+
+const dayTexts = new Map<number, string>();
 
 /** A span in words, exact to the second: `73 h`, `72 h 1 min`, `72 h 0 min 10 s`. */
 export function duration(minutes: number): string {

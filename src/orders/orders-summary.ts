@@ -34,6 +34,16 @@ export interface OrdersHighlights {
   firstFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
 }
 
+/** One more order with a verdict for the key, late or not. */
+function tally(map: Map<string, [number, number]>, key: string | null, late: number): void {
+  if (key === null) return;
+  const counts = map.get(key);
+  if (counts) {
+    counts[0]++;
+    counts[1] += late;
+  } else map.set(detach(key), [1, late]);
+}
+
 const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
 /** A share of the scanned orders; null when none was scanned. */
 const shareOf = (n: number, of: number) => (of === 0 ? null : share(n, of));
@@ -73,18 +83,9 @@ export class OrdersCollector {
     }
     if (order.status === 'on-time' || order.status === 'late' || order.status === 'open-overdue') {
       const late = order.status === 'on-time' ? 0 : 1;
-      for (const [map, key] of [
-        [this.bySku, order.sku],
-        [this.byProduct, order.productId],
-        [this.byCountry, order.country],
-      ] as const) {
-        if (key === null) continue;
-        const counts = map.get(key);
-        if (counts) {
-          counts[0]++;
-          counts[1] += late;
-        } else map.set(detach(key), [1, late]);
-      }
+      tally(this.bySku, order.sku, late);
+      tally(this.byProduct, order.productId, late);
+      tally(this.byCountry, order.country, late);
     }
     const seen: string[] = [];
     for (const finding of order.findings) {
