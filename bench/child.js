@@ -2,6 +2,7 @@
 //   node bench/child.js parse FILE            read every record with the tool's reader, nothing else
 //   node bench/child.js csv-parse FILE        the same file through csv-parse, for reference
 //   node bench/child.js audit FILE OUT.csv [WORKERS]   the full audit, with the annotated CSV written
+//   node bench/child.js audit FILE -                    the audit itself: the summary only, no file written
 //   node bench/child.js orders ORDERS OUT.csv CATALOG   the orders audit, with the annotated orders written
 // Prints one JSON line: { ms, rows, maxRssMb }.
 import { createReadStream } from 'node:fs';
@@ -23,7 +24,13 @@ if (mode === 'parse') {
   for await (const _record of parser) rows++;
   rows--;
 } else if (mode === 'audit') {
-  await runCli([file, '--as-of', '2026-11-23', '--out', out, ...(workers ? ['--workers', workers] : [])]);
+  await runCli([
+    file,
+    '--as-of',
+    '2026-11-23',
+    ...(out === '-' ? [] : ['--out', out]),
+    ...(workers ? ['--workers', workers] : []),
+  ]);
   rows = -1; // the parse run of the same file counts them
 } else if (mode === 'orders') {
   await runCli(['orders', file, '--catalog', workers, '--as-of', '2026-11-23T12:00', '--out', out]);

@@ -56,21 +56,23 @@ for (const size of SIZES) {
   const parse = best('parse', file);
   process.stderr.write(' csv-parse…');
   const csvParse = size <= 1_000_000 ? best('csv-parse', file) : null;
+  process.stderr.write(' audit, summary only…');
+  const bare = best('audit', file, '-');
   process.stderr.write(' audit…\n');
   const audit = best('audit', file, out);
   process.stderr.write('  audit, one thread…\n');
   const single = best('audit', file, out, '1');
   rmSync(out, { force: true });
-  results.push({ size, mb, rows: parse.rows, parse, csvParse, audit, single });
+  results.push({ size, mb, rows: parse.rows, parse, csvParse, bare, audit, single });
 }
 
 const f = (n, d = 2) => n.toFixed(d);
 const lines = [
-  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | audit + annotated CSV | audit / parse | rows/s (audit) | audit, one thread | peak RSS parse | peak RSS audit | peak RSS, one thread |',
-  '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | audit, summary only | ÷ parse | audit + annotated CSV | ÷ parse | rows/s (audit + CSV) | audit + CSV, one thread | peak RSS parse | peak RSS audit + CSV | peak RSS, one thread |',
+  '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ...results.map(
     (r) =>
-      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${f(r.parse.ms / 1000)} s | ${r.csvParse ? `${f(r.csvParse.ms / 1000)} s` : '—'} | ${f(r.audit.ms / 1000)} s | ${f(r.audit.ms / r.parse.ms)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${f(r.single.ms / 1000)} s | ${f(r.parse.maxRssMb, 0)} MB | ${f(r.audit.maxRssMb, 0)} MB | ${f(r.single.maxRssMb, 0)} MB |`,
+      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${f(r.parse.ms / 1000)} s | ${r.csvParse ? `${f(r.csvParse.ms / 1000)} s` : '—'} | ${f(r.bare.ms / 1000)} s | ${f(r.bare.ms / r.parse.ms)} | ${f(r.audit.ms / 1000)} s | ${f(r.audit.ms / r.parse.ms)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${f(r.single.ms / 1000)} s | ${f(r.parse.maxRssMb, 0)} MB | ${f(r.audit.maxRssMb, 0)} MB | ${f(r.single.maxRssMb, 0)} MB |`,
   ),
 ];
 const oneM = results.find((r) => r.size === 1_000_000);
