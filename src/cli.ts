@@ -17,6 +17,7 @@ import { EXIT_USAGE, type FailOn, getExitCode } from './exit-code.js';
 import { shouldUseColor } from './report/color.js';
 import { FORMATS, type Format, OUTPUT_FORMATS, parseOutTarget, reporterFor } from './report/index.js';
 import type { Reporter, ReportEnd, ReportStart } from './report/reporter.js';
+import { isUsableDelimiter } from './read/tokenize-csv.js';
 import { progressBar } from './report/progress.js';
 import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
@@ -446,5 +447,9 @@ function unescapeDelimiter(value: string): string {
   ]);
   const delimiter = named.get(value) ?? value;
   if (delimiter.length !== 1) throw new UsageError(`--delimiter "${value}": give one character, or tab`);
+  if (!isUsableDelimiter(delimiter))
+    throw new UsageError(
+      `--delimiter ${JSON.stringify(value)}: a quote or a line break cannot separate cells`,
+    );
   return delimiter;
 }

@@ -233,6 +233,16 @@ describe('channel-audit (the built binary)', () => {
         /--out .*x\.pdf: cannot tell the format/,
       ],
       ['an unknown format', [SAMPLE, '--format', 'xml'], /argument 'xml' is invalid/],
+      [
+        'a delimiter of two characters',
+        [SAMPLE, '--delimiter', ';;'],
+        /--delimiter ";;": give one character/,
+      ],
+      [
+        'a quote as the delimiter',
+        [SAMPLE, '--delimiter', '"'],
+        /--delimiter "\\"": a quote or a line break cannot separate cells/,
+      ],
     ])('%s', (_what, args, message) => {
       const run = runCli(args);
       expect(run.code).toBe(2);

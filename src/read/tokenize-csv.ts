@@ -41,8 +41,10 @@ export class CsvTokenizer {
   /** `firstLine`: the line the text starts on (a part of a file starts further down). */
   constructor(delimiter: string, firstLine = 1) {
     this.line = firstLine;
-    if (delimiter.length !== 1)
-      throw new InputError(`the delimiter must be one character, not "${delimiter}"`);
+    if (delimiter.length !== 1 || !isUsableDelimiter(delimiter))
+      throw new InputError(
+        `the delimiter must be one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`,
+      );
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -162,6 +164,11 @@ export class CsvTokenizer {
     this.pending = pos < length ? text.slice(pos) : '';
     this.line = line;
   }
+}
+
+/** A quote opens quoted cells and CR and LF end records: none of them can separate cells. */
+export function isUsableDelimiter(delimiter: string): boolean {
+  return delimiter !== '"' && delimiter !== '\r' && delimiter !== '\n';
 }
 
 /** Index of the first delimiter, CR or LF at or after `from`, or the text's length. */

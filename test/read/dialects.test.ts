@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { type AuditResult, audit } from '../../src/audit.js';
+import { detectEncoding } from '../../src/read/detect-format.js';
 import type { AuditedSku, Field } from '../../src/types.js';
 import { ROOT } from '../cli-run.js';
 import { HEADERS, auditText } from '../helpers.js';
@@ -494,3 +495,32 @@ for (const fixture of FIXTURES) {
     }
   });
 }
+
+describe('encodings of small files', () => {
+  // Byte statistics need more text than a few cells: a small Chinese ERP export must still read as GBK.
+  it.each([
+    [
+      'a Chinese ERP header',
+      'c9ccc6b7b1e0c2eb2cb1eacce22cd6d8c1bf28bfcb290a41312cc1acd2c2c8b92c3530300a',
+      'gb18030',
+    ],
+    ['one Chinese title', '736b752c7469746c650a41312cc5aed7b0c1acd2c2c8b90a', 'gb18030'],
+    ['German and French words', '736b752c7469746c650a412c4772f6df652066fc7220436166e90a', 'windows-1252'],
+    ['accented capitals', '736b752c7469746c650a412cc0c9ced5dc20dfe90a', 'windows-1252'],
+    ['two accented pairs', '736b752c7469746c650a412cc672f8204772f6df650a', 'windows-1252'],
+  ])('%s', (_what, hex, encoding) => {
+    expect(detectEncoding(Buffer.from(hex, 'hex'), 'c.csv', true)).toBe(encoding);
+  });
+
+  it('audits a small GBK export with Chinese headers', async () => {
+    const { Readable } = await import('node:stream');
+    const bytes = Buffer.from(
+      'c9ccc6b7b1e0c2eb2cb1eacce22cd6d8c1bf28bfcb290a41312cc1acd2c2c8b92c3530300a',
+      'hex',
+    );
+    const skus: AuditedSku[] = [];
+    const result = await audit(Readable.from([bytes]), { asOf: AS_OF, onSku: (sku) => skus.push(sku) });
+    expect(result.meta.input.encoding).toBe('gb18030');
+    expect(skus.map((s) => [s.sku, s.title, s.weightKg])).toEqual([['A1', '连衣裙', 0.5]]);
+  });
+});
