@@ -96,6 +96,8 @@ export interface NormalizedSku {
   specialGoods: boolean;
   /** The raw cells, for rules that look at text as typed and for pass-through output. */
   cells: readonly string[];
+  /** Some cell would run as a spreadsheet formula (checked once, for the rule and the annotated CSV). */
+  formulaLike: boolean;
   /** Cells count of a ragged row (see `CatalogRecord.rawWidth`). */
   rawWidth: number | null;
   /** See `CatalogRecord.text`. */

@@ -97,6 +97,24 @@ describe('channel-audit (the built binary)', () => {
     expect(raw).not.toMatch(/'=HYPERLINK/);
   });
 
+  it('escapes the same cells in the orders CSV as in the catalog CSV (a formula, -Infinity; not a decimal comma)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'catalog.csv'), 'sku,category,listed_at\nS1,Dresses,2026-11-01\n');
+    writeFileSync(
+      join(dir, 'orders.csv'),
+      'order_id,sku,paid_at,online_at,country,carrier\n=1+1,S1,2026-11-20 10:00,,US,-Infinity\nA2,S1,2026-11-20 10:00,,US,"-1,5"\n',
+    );
+    const run = runCli(
+      ['orders', 'orders.csv', '--catalog', 'catalog.csv', '--as-of', '2026-11-23T12:00', '--format', 'csv'],
+      {
+        cwd: dir,
+      },
+    );
+    const [, first, second] = run.stdout.split('\r\n');
+    expect(first).toMatch(/^'=1\+1,S1,.*,'-Infinity,/);
+    expect(second).toMatch(/,"-1,5",/);
+  });
+
   it('reads a column under another name with --map', () => {
     const dir = tmp();
     const file = join(dir, 'c.csv');
@@ -279,6 +297,19 @@ describe('channel-audit (the built binary)', () => {
 });
 
 describe('worker threads', () => {
+  it("keep a U+FEFF that starts a record (only the file's first bytes are a byte-order mark)", () => {
+    const dir = tmp();
+    const rows = Array.from({ length: 400 }, (_, i) => `${i % 100 === 0 ? '\ufeff' : ''}P${i},S${i},0.5`);
+    writeFileSync(join(dir, 'c.csv'), `\ufeffproduct_id,sku,weight_kg\n${rows.join('\n')}\n`);
+    const outputs = [1, 2].map((w) => {
+      runCli(['c.csv', ...AS_OF, '--workers', String(w), '--out', `w${w}.csv`], { cwd: dir });
+      return readFileSync(join(dir, `w${w}.csv`), 'utf8');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    // The file's own mark is written once, first; the four records keep theirs.
+    expect(outputs[0]?.split('\ufeff')).toHaveLength(6);
+  });
+
   it('write the same outputs, byte for byte, as one thread (--workers 2 against --workers 1)', async () => {
     const { generateCatalog } = await import('../bench/generate.js');
     const dir = tmp();

@@ -251,6 +251,8 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2100-02-29 10:00')).toBeNaN();
     expect(parseTimestamp('2000-02-29 10:00')).not.toBeNaN();
     expect(parseTimestamp('0099-01-01 10:00')).toBeNaN();
+    // A time past the year 9999 (an offset on 9999-12-31) keeps its whole day.
+    expect(formatMinutes(parseTimestamp('9999-12-31T23:00-05:00') as number)).toBe('+010000-01-01T04:00');
   });
 
   it('agrees with the Date of JavaScript on every calendar day and time, back and forth', () => {

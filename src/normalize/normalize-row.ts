@@ -2,6 +2,7 @@ import type { ColumnMap } from '../read/map-columns.js';
 import type { CatalogRecord, Field, NormalizedSku, NumberCell } from '../types.js';
 import { parseChannel } from './channel.js';
 import { parseDate } from './dates.js';
+import { anyFormulaLike } from './formula-like.js';
 import { isValidGtin } from './gtin.js';
 import { isSpecialGoods } from './logistics.js';
 import {
@@ -106,6 +107,7 @@ export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: Cata
       channelRaw,
       specialGoods: isSpecialGoods(at(cells, logisticsAt)),
       cells,
+      formulaLike: anyFormulaLike(cells),
       rawWidth: record.rawWidth,
       text: record.text,
     };

@@ -53,7 +53,8 @@ export function dayOf(minutes: number): string {
   const day = Math.floor(Math.floor(minutes) / MINUTES_PER_DAY);
   let text = dayTexts.get(day);
   if (text === undefined) {
-    text = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 10);
+    const iso = new Date(day * MINUTES_PER_DAY * 60_000).toISOString();
+    text = iso.slice(0, iso.indexOf('T'));
     if (dayTexts.size >= 100_000) dayTexts.clear();
     dayTexts.set(day, text);
   }

@@ -165,7 +165,8 @@ async function* readCsvRows(
   format: TableFormat,
   part?: FilePart,
 ): AsyncGenerator<RawRow[]> {
-  const decoder = new TextDecoder(format.encoding, { fatal: true });
+  // A part starts at a record, never at the file's byte-order mark: a U+FEFF there is the record's own.
+  const decoder = new TextDecoder(format.encoding, { fatal: true, ignoreBOM: part !== undefined });
   const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1);
   try {
     for await (const chunk of source.open(part) as AsyncIterable<Buffer>) {

@@ -51,7 +51,8 @@ export async function* readXlsxRows(
       let batch: RawRow[] = [];
       for await (const row of worksheet) {
         if (!wanted) continue;
-        const values = (row.values as CellValue[]).slice(1).map(cellText);
+        // `values` is sparse (empty cells are not stored): Array.from turns its holes into '' cells.
+        const values = Array.from((row.values as CellValue[]).slice(1), cellText);
         while (values.length > 0 && values[values.length - 1] === '') values.pop();
         batch.push({ cells: values, line: row.number, text: null });
         if (batch.length >= 4096) {

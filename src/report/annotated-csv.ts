@@ -1,4 +1,4 @@
-import { isFormulaLike } from '../policy/rules/formula-like-cell.js';
+import { anyFormulaLike, isFormulaLike } from '../normalize/formula-like.js';
 import type { AuditedSku } from '../types.js';
 import { describeReason, statusOf } from './describe.js';
 import type { OutputFormat } from './reporter.js';
@@ -60,16 +60,12 @@ export const annotatedCsvFormat: OutputFormat = {
  * rows: one copy instead of a cell-by-cell rebuild), else the cells quoted one by one.
  */
 export function inputText(
-  row: { cells: readonly string[]; text: string | null },
+  row: { cells: readonly string[]; text: string | null; formulaLike?: boolean },
   escapeFormulas: boolean,
 ): string {
-  if (row.text !== null && !(escapeFormulas && anyFormulaLike(row.cells))) return row.text;
+  if (row.text !== null && !(escapeFormulas && (row.formulaLike ?? anyFormulaLike(row.cells))))
+    return row.text;
   return cellsText(row.cells, escapeFormulas);
-}
-
-function anyFormulaLike(cells: readonly string[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (isFormulaLike(cells[i] as string)) return true;
-  return false;
 }
 
 function row(cells: readonly string[], escapeFormulas: boolean): string {

@@ -524,3 +524,17 @@ describe('encodings of small files', () => {
     expect(skus.map((s) => [s.sku, s.title, s.weightKg])).toEqual([['A1', '连衣裙', 0.5]]);
   });
 });
+
+describe('Shopify files without a SKU column', () => {
+  it('do not take the rows that continue a product for duplicates of its first row', async () => {
+    const { skus } = await auditText('Handle,Title,Variant Grams\nh1,Dress,200\n,,210\n,,220\nh2,Ring,10\n');
+    // Without SKU codes, a variant row cannot be told from an image row: none counts as a SKU.
+    expect(skus.map((s) => [s.productId, s.productSkus, s.duplicateOfLine])).toEqual([
+      ['h1', 1, null],
+      ['h1', 1, null],
+      ['h1', 1, null],
+      ['h2', 1, null],
+    ]);
+    expect(skus.flatMap((s) => s.findings.map((f) => f.rule))).not.toContain('duplicate-sku');
+  });
+});

@@ -1,23 +1,7 @@
-import { parseDecimal } from '../../normalize/units.js';
+import { isFormulaLike } from '../../normalize/formula-like.js';
 import { defineRule, type RuleHit } from '../define-rule.js';
 
 type Args = { column: string; value: string };
-
-/** True for a text cell that a spreadsheet would run as a formula (CSV injection). */
-export function isFormulaLike(cell: string): boolean {
-  switch (cell.charCodeAt(0)) {
-    case 61: // =
-    case 43: // +
-    case 45: // -
-    case 64: // @
-    case 9: // tab
-    case 13: // CR
-    case 10: // LF
-      return Number.isNaN(parseDecimal(cell, { decimalComma: true }));
-    default:
-      return false;
-  }
-}
 
 export default defineRule({
   id: 'formula-like-cell',
@@ -26,6 +10,7 @@ export default defineRule({
   summary: 'A text cell starts with =, +, -, @, tab, CR or LF and is not a number',
   why: 'A spreadsheet opening the export runs such a cell as a formula (CSV injection), or mangles it.',
   check: (sku, { columns }) => {
+    if (!sku.formulaLike) return undefined;
     const hits: RuleHit<Args>[] = [];
     sku.cells.forEach((cell, i) => {
       if (!isFormulaLike(cell)) return;
