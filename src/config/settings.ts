@@ -22,13 +22,18 @@ export function resolveSettings(config: Config, asOf: IsoDate): Settings {
   if (limits.maxLongestSideCm !== undefined) envelope.maxLongestSideCm = limits.maxLongestSideCm;
   if (limits.maxSumOfSidesCm !== undefined) envelope.maxSumOfSidesCm = limits.maxSumOfSidesCm;
   if (limits.maxSidesCm !== undefined) envelope.maxSidesCm = limits.maxSidesCm;
+  const nonStandard = categoryMatcher(config.categories.nonStandard);
   return {
     config,
     asOf,
     envelope,
-    nonStandard: categoryMatcher(config.categories.nonStandard),
+    nonStandard,
     standard: categoryMatcher(config.categories.standard),
-    eligible: categoryMatcher(config.window.eligibleCategories ?? config.categories.nonStandard),
+    // By default the eligible categories are the non-standard ones: the same matcher, one cache.
+    eligible:
+      config.window.eligibleCategories === undefined
+        ? nonStandard
+        : categoryMatcher(config.window.eligibleCategories),
     madeToOrder: config.variety.madeToOrderKeywords.map((k) => k.toLowerCase()),
     noBrand: new Set(config.variety.noBrandValues.map((v) => v.toLowerCase())),
   };
