@@ -22,6 +22,8 @@ export async function progressBar(
   let shownAt = 0;
   let shownRows = 0;
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  const bytesOf = (rows: number, total: number) =>
+    `${mb((totalBytes * rows) / Math.max(total, 1))}/${mb(totalBytes)}`;
   return {
     update(rows, total) {
       if (bar === undefined) {
@@ -36,16 +38,19 @@ export async function progressBar(
             hideCursor: true,
             clearOnComplete: true,
             etaBuffer: 50,
+            // 31,889/1,000,000 rows
+            formatValue: (value, _options, type) =>
+              type === 'value' || type === 'total' ? value.toLocaleString('en') : String(value),
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(total, rows, { bytes: '', rate: 0 });
+        bar.start(total, rows, { bytes: bytesOf(rows, total), rate: '…' });
         shownAt = now();
         shownRows = rows;
       }
       const seconds = Math.max((now() - shownAt) / 1000, 0.001);
       bar.update(rows, {
-        bytes: `${mb((totalBytes * rows) / Math.max(total, 1))}/${mb(totalBytes)}`,
+        bytes: bytesOf(rows, total),
         rate: Math.round((rows - shownRows) / seconds).toLocaleString('en'),
       });
     },

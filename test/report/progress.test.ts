@@ -39,7 +39,7 @@ describe('progress bar', () => {
     clock = 2500;
     progress.update(300_000, 1_000_000);
     progress.stop();
-    expect(text()).toMatch(/auditing .* 30% · 300000\/1000000 rows · 43 MB\/144 MB · 200,000 rows\/s/);
+    expect(text()).toMatch(/auditing .* 30% · 300,000\/1,000,000 rows · 43 MB\/144 MB · 200,000 rows\/s/);
   });
 
   it('is never written when standard error is not a terminal (tests run the binary with pipes)', () => {
