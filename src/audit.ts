@@ -13,6 +13,7 @@ import { RULES } from './policy/rules/index.js';
 import { type ColumnMap, type ColumnOverrides, describeColumns, mapColumns } from './read/map-columns.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
+import { spillWorkbook } from './read/spill-workbook.js';
 import { detectTableFormat, openCatalog, type ReadOptions, type TableFormat } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
 import { type Highlights, SummaryCollector } from './summarize.js';
@@ -62,8 +63,9 @@ export interface AuditResult {
  * Audits a catalog: read → normalize → classify → evaluate → report, streaming.
  *
  * Two passes over the bytes: the first only counts the SKUs of each product (variety rule 4 needs the
- * whole file's count before any SKU of the product is classified); the second audits and reports. Memory
- * grows with the number of product and SKU keys, never with the row data.
+ * whole file's count before any SKU of the product is classified); the second audits and reports. A
+ * workbook is parsed once, into a temporary CSV file that both passes read. Memory grows with the number
+ * of records and of product and SKU keys, never with the row data.
  */
 export async function audit(
   input: string | Readable | CatalogSource,
@@ -91,8 +93,27 @@ async function auditSource(
   asOf: IsoDate,
   options: AuditOptions,
 ): Promise<AuditResult> {
-  const overrides = { ...config.columns, ...options.columns };
   const format = await detectTableFormat(source, options);
+  if (format.kind !== 'xlsx') return auditFormat(source, format, format, config, asOf, options);
+  // A workbook is parsed once, into a CSV file that both passes read.
+  const spilled = await spillWorkbook(source, format);
+  try {
+    return await auditFormat(spilled.source, spilled.format, format, config, asOf, options);
+  } finally {
+    await spilled.source.dispose();
+  }
+}
+
+/** The audit of a source read as `format`; the report names the input's own format (`reported`). */
+async function auditFormat(
+  source: CatalogSource,
+  format: TableFormat,
+  reported: TableFormat,
+  config: Config,
+  asOf: IsoDate,
+  options: AuditOptions,
+): Promise<AuditResult> {
+  const overrides = { ...config.columns, ...options.columns };
   const workers =
     options.workers ?? (source.size >= PARALLEL_MIN_BYTES ? Math.min(2, availableParallelism()) : 1);
   const { columns, index } = await indexProducts(source, format, overrides, workers);
@@ -106,11 +127,11 @@ async function auditSource(
     policy: config.policy,
     input: {
       path: source.name,
-      encoding: format.encoding,
-      delimiter: format.delimiter,
+      encoding: reported.encoding,
+      delimiter: reported.delimiter,
       rows,
       columns: describeColumns(columns),
-      ...(format.sheet !== undefined ? { sheet: format.sheet } : {}),
+      ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
     },
   };
   const reporters = options.reporters ?? [];
@@ -231,7 +252,7 @@ async function indexProducts(
   const columns = mapColumns(
     reader.headers,
     overrides,
-    format.kind === 'xlsx'
+    format.kind === 'xlsx' || format.worksheetRows !== undefined
       ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
       : 'name one with --map sku=HEADER',
   );

@@ -1,4 +1,5 @@
 import { KeyTable } from './key-table.js';
+import { SharedColumn } from './shared-column.js';
 
 /** A place where a record starts: where a part of the file can begin. */
 export interface RecordStart {
@@ -87,23 +88,3 @@ export class IndexBuilder {
 
 /** A key given as text, or as plain ASCII bytes in a buffer (hashed alike); '' for no key. */
 export type Key = string | { bytes: Uint8Array; start: number; end: number };
-
-/** A growing array of 32-bit numbers in shared memory. */
-class SharedColumn {
-  private array = new Uint32Array(new SharedArrayBuffer(4 << 12));
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const grown = new Uint32Array(new SharedArrayBuffer(this.array.length * 8));
-      grown.set(this.array);
-      this.array = grown;
-    }
-    this.array[this.length++] = value;
-  }
-
-  /** The numbers pushed, over the same memory. */
-  values(): Uint32Array {
-    return this.array.subarray(0, this.length);
-  }
-}

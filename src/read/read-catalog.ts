@@ -23,6 +23,11 @@ export interface TableFormat {
   /** Cell delimiter, or '' for a workbook. */
   delimiter: string;
   sheet?: string;
+  /**
+   * A workbook's rows written out as CSV (`spill-workbook.ts`): the worksheet row number of each record
+   * of the file, header included. Records take their line from here, and a short row is not ragged.
+   */
+  worksheetRows?: Uint32Array;
 }
 
 export interface CatalogReader {
@@ -101,12 +106,15 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
   return {
     headerRecords,
     headers: header.cells,
-    records: toRecords(pending, rows, header.cells.length, format.kind === 'xlsx'),
+    records: toRecords(pending, rows, header.cells.length, fromWorkbook(format)),
     close: async () => {
       await rows.return?.(undefined);
     },
   };
 }
+
+/** A workbook does not store trailing empty cells: its short rows are not ragged. */
+const fromWorkbook = (format: TableFormat) => format.kind === 'xlsx' || format.worksheetRows !== undefined;
 
 /** A part of a file that starts at a record: its bytes, the line it starts on, records before it. */
 export interface FilePart {
@@ -168,6 +176,12 @@ async function* readCsvRows(
   // A part starts at a record, never at the file's byte-order mark: a U+FEFF there is the record's own.
   const decoder = new TextDecoder(format.encoding, { fatal: true, ignoreBOM: part !== undefined });
   const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1);
+  const rowLines = format.worksheetRows;
+  let record = 0;
+  const lines = (rows: RawRow[]): RawRow[] => {
+    if (rowLines !== undefined) for (const row of rows) row.line = rowLines[record++] ?? row.line;
+    return rows;
+  };
   try {
     for await (const chunk of source.open(part) as AsyncIterable<Buffer>) {
       const out: RawRow[] = [];
@@ -178,7 +192,7 @@ async function* readCsvRows(
         throw await badBytes(source, format.encoding);
       }
       tokenizer.push(text, out);
-      yield out;
+      yield lines(out);
     }
     const out: RawRow[] = [];
     let tail: string;
@@ -189,7 +203,7 @@ async function* readCsvRows(
     }
     tokenizer.push(tail, out);
     tokenizer.end(out);
-    yield out;
+    yield lines(out);
   } catch (error) {
     if (error instanceof UnclosedQuoteError) {
       const byte = await byteOfLine(source, error.line, format.encoding);

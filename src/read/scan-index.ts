@@ -24,7 +24,8 @@ const enum State {
  * Shift-JIS for delimiters below 0x40 (their trail bytes start there, so `|` is not safe).
  */
 export function canScanBytes(format: TableFormat, columns: ColumnMap): boolean {
-  if (format.kind !== 'csv' || columns.continuationRows) return false;
+  // A workbook's rows written out as CSV number their lines by worksheet row, which only the reader knows.
+  if (format.kind !== 'csv' || format.worksheetRows !== undefined || columns.continuationRows) return false;
   const delimiter = format.delimiter.charCodeAt(0);
   if (format.delimiter.length !== 1 || delimiter >= 0x80) return false;
   if (format.encoding === 'utf-8' || format.encoding === 'windows-1252') return true;

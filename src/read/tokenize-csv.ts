@@ -166,6 +166,15 @@ export class CsvTokenizer {
   }
 }
 
+/** A cell as CSV text, quoted when it holds a quote, a comma or a line break: what the tokenizer reads back. */
+export function csvQuote(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === COMMA || c === LF || c === CR) return `"${text.replace(/"/g, '""')}"`;
+  }
+  return text;
+}
+
 /** A quote opens quoted cells and CR and LF end records: none of them can separate cells. */
 export function isUsableDelimiter(delimiter: string): boolean {
   return delimiter !== '"' && delimiter !== '\r' && delimiter !== '\n';

@@ -1,4 +1,5 @@
 import { anyFormulaLike, isFormulaLike } from '../normalize/formula-like.js';
+import { csvQuote } from '../read/tokenize-csv.js';
 import type { AuditedSku } from '../types.js';
 import { describeReason, statusOf } from './describe.js';
 import type { OutputFormat } from './reporter.js';
@@ -14,17 +15,9 @@ export const AUDIT_COLUMNS = [
   'audit_reasons',
 ] as const;
 
-function needsQuotes(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
-
 function csvCell(value: string, escapeFormulas: boolean): string {
   const text = escapeFormulas && isFormulaLike(value) ? `'${value}` : value;
-  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvQuote(text);
 }
 
 function auditCells(sku: AuditedSku): string[] {
