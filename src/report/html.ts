@@ -198,10 +198,26 @@ const PAGE_SCRIPT = String.raw`
   const asOf = C.meta.asOf;
   const total = ROWS.length;
 
-  // Figures.
-  const on96 = ROWS.filter((r) => r[COL.window] === 96).length;
+  // Every count the figures and charts need, in one pass over the rows (a catalog may have a million).
   const weekEnd = addDays(asOf, 7);
-  const ending = ROWS.filter((r) => r[COL.window] === 96 && r[COL.newUntil] && r[COL.newUntil] <= weekEnd).length;
+  let on96 = 0, ending = 0, lightest = 0.01;
+  const bySegTrack = C.segments.map(() => C.tracks.map(() => 0));
+  const moves = C.channels.map(() => C.tracks.map(() => 0));
+  const dropsOn = new Map();
+  const sized = [];
+  for (const r of ROWS) {
+    bySegTrack[r[COL.segment]][r[COL.track]]++;
+    if (r[COL.channel] >= 0) moves[r[COL.channel]][r[COL.track]]++;
+    if (r[COL.window] === 96) {
+      on96++;
+      if (r[COL.newUntil] && r[COL.newUntil] <= weekEnd) ending++;
+      dropsOn.set(r[COL.newUntil], (dropsOn.get(r[COL.newUntil]) || 0) + 1);
+    }
+    if (r[COL.weight] !== null && r[COL.longest] !== null) {
+      sized.push(r);
+      if (r[COL.weight] < lightest) lightest = r[COL.weight];
+    }
+  }
   const f = C.summary.findings;
   const figures = [
     ['SKUs', total.toLocaleString('en'), ''],
@@ -219,22 +235,18 @@ const PAGE_SCRIPT = String.raw`
   window.CHARTS = [];
   const chart = (id, config) => { window.CHARTS.push(new Chart($(id), { ...config, options: { ...common, ...(config.options || {}) } })); };
 
-  const bySegTrack = C.segments.map((s, si) => C.tracks.map((t, ti) => ROWS.filter((r) => r[COL.segment] === si && r[COL.track] === ti).length));
   chart('chart-segments', { type: 'bar', data: { labels: C.segments, datasets: C.tracks.map((t, ti) => ({ label: t, data: bySegTrack.map((row) => row[ti]), backgroundColor: palette[ti] })) }, options: { scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'SKUs' } } } } });
 
-  const moves = C.channels.map((c, ci) => C.tracks.map((t, ti) => ROWS.filter((r) => r[COL.channel] === ci && r[COL.track] === ti).length));
   chart('chart-moves', { type: 'bar', data: { labels: C.channels.map((c) => 'now ' + c), datasets: C.tracks.map((t, ti) => ({ label: 'recommended ' + t, data: moves.map((row) => row[ti]), backgroundColor: palette[ti] })) }, options: { indexAxis: 'y', scales: { x: { stacked: true, title: { display: true, text: 'SKUs' } }, y: { stacked: true } } } });
 
   const days = Array.from({ length: 30 }, (_, i) => addDays(asOf, i + 1));
-  const drops = days.map((d) => ROWS.filter((r) => r[COL.window] === 96 && r[COL.newUntil] === d).length);
+  const drops = days.map((d) => dropsOn.get(d) || 0);
   chart('chart-calendar', { type: 'bar', data: { labels: days.map((d) => d.slice(5)), datasets: [{ label: 'SKUs back to 72 h that day', data: drops, backgroundColor: palette[2] }] }, options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'SKUs' } } } } });
 
-  const sized = ROWS.filter((r) => r[COL.weight] !== null && r[COL.longest] !== null);
   const step = Math.max(1, Math.ceil(sized.length / 5000));
   const points = (si) => sized.filter((r, i) => i % step === 0 && r[COL.segment] === si).map((r) => ({ x: r[COL.longest], y: r[COL.weight] }));
   const env = C.envelope;
-  // A logarithmic axis has no 0: the envelope's vertical edge goes down to the lightest SKU shown.
-  const lightest = Math.min(0.01, ...sized.map((r) => r[COL.weight]));
+  // A logarithmic axis has no 0: the envelope's vertical edge goes down to the lightest SKU (\`lightest\`).
   const longest = env ? env.maxLongestSideCm ?? (env.maxSidesCm ? env.maxSidesCm[0] : 0) : 0;
   const envelope = env ? [{ x: 0, y: env.maxWeightKg }, { x: longest, y: env.maxWeightKg }, { x: longest, y: lightest }] : [];
   chart('chart-size', { type: 'scatter', data: { datasets: [
@@ -275,7 +287,8 @@ const PAGE_SCRIPT = String.raw`
     const seg = $('filter-segment').value, tr = $('filter-track').value, st = $('filter-status').value, ru = $('filter-rule').value;
     view = ROWS.filter((r) => (seg === '' || r[COL.segment] === Number(seg)) && (tr === '' || r[COL.track] === Number(tr)) && (st === '' || r[COL.status] === Number(st)) && (ru === '' || r[COL.rules].includes(Number(ru))) && (q === '' || haystack(r).includes(q)));
     const key = columns[sortBy][2];
-    view = view.slice().sort((a, b) => { const x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir || a[COL.line] - b[COL.line]; });
+    // The rows come in line order: sorting by line, ascending, changes nothing.
+    if (sortBy !== 0 || dir !== 1) view = view.slice().sort((a, b) => { const x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir || a[COL.line] - b[COL.line]; });
     page = 0; render();
   }
   // Printing shows every row of the current view (up to PRINT_MAX), not just the page on screen.
@@ -300,7 +313,10 @@ const PAGE_SCRIPT = String.raw`
   tbody.addEventListener('click', (e) => { const tr = e.target.closest('tr.sku'); if (!tr) return; const line = Number(tr.dataset.line); open.has(line) ? open.delete(line) : open.add(line); render(); });
   $('prev').addEventListener('click', () => { page--; render(); });
   $('next').addEventListener('click', () => { page++; render(); });
-  for (const id of ['search', 'filter-segment', 'filter-track', 'filter-status', 'filter-rule']) $(id).addEventListener('input', apply);
+  for (const id of ['filter-segment', 'filter-track', 'filter-status', 'filter-rule']) $(id).addEventListener('input', apply);
+  // Searching a large catalog takes a moment: search once typing pauses, not on every key.
+  let typing;
+  $('search').addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(apply, ROWS.length > 20000 ? 250 : 0); });
   // Charts are drawn for the screen: redraw them at the page's width for print, and back.
   const redraw = () => { for (const c of window.CHARTS) c.resize(); };
   window.addEventListener('beforeprint', () => { printing = true; render(); redraw(); });
