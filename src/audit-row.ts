@@ -48,8 +48,11 @@ export class RowAuditor {
   audit(record: CatalogRecord): AuditedSku {
     const { index, baseline, quiet } = this.init;
     const sku = this.continuation.apply(this.normalize(record));
-    const productSkus = index.productSkus[record.record - 1] ?? 0;
-    const duplicateOf = index.duplicateOf[record.record - 1] ?? 0;
+    const at = record.record - 1;
+    // The facts are the index pass's, by record number: both passes must see the same records.
+    if (at >= index.productSkus.length) throw recordsDiffer(index.productSkus.length, record.record);
+    const productSkus = index.productSkus[at] ?? 0;
+    const duplicateOf = index.duplicateOf[at] ?? 0;
     const classified = classifySku(
       sku,
       // A record without a product key is a product of one.
@@ -73,4 +76,11 @@ export class RowAuditor {
     audited.findings = findings;
     return audited;
   }
+}
+
+/** The index pass and the audit saw different records: a bug in the tool, never to be reported as data. */
+export function recordsDiffer(indexed: number, audited: number): Error {
+  return new Error(
+    `the index pass counted ${indexed} records and the audit ${audited}: please report this file to the tool's authors`,
+  );
 }

@@ -15,6 +15,11 @@ export interface Settings {
   noBrand: ReadonlySet<string>;
 }
 
+/** The categories whose new products get the longer window: the non-standard ones unless configured. */
+export function eligibleCategories(config: Config): readonly string[] | '*' {
+  return config.window.eligibleCategories ?? config.categories.nonStandard;
+}
+
 export function resolveSettings(config: Config, asOf: IsoDate): Settings {
   const { preset, ...limits } = config.size;
   const envelope: SizeEnvelope = { ...SIZE_PRESETS[preset] };
@@ -29,11 +34,11 @@ export function resolveSettings(config: Config, asOf: IsoDate): Settings {
     envelope,
     nonStandard,
     standard: categoryMatcher(config.categories.standard),
-    // By default the eligible categories are the non-standard ones: the same matcher, one cache.
+    // By default the eligible categories are the non-standard ones: then the same matcher, one cache.
     eligible:
       config.window.eligibleCategories === undefined
         ? nonStandard
-        : categoryMatcher(config.window.eligibleCategories),
+        : categoryMatcher(eligibleCategories(config)),
     madeToOrder: config.variety.madeToOrderKeywords.map((k) => k.toLowerCase()),
     noBrand: new Set(config.variety.noBrandValues.map((v) => v.toLowerCase())),
   };

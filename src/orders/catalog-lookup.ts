@@ -1,5 +1,6 @@
 import { categoryMatcher } from '../classify/category-match.js';
 import type { Config } from '../config/schema.js';
+import { eligibleCategories } from '../config/settings.js';
 import { addDays, parseDate } from '../normalize/dates.js';
 import { InputError } from '../errors.js';
 import { detach } from '../read/detach.js';
@@ -48,7 +49,7 @@ export async function readCatalogLookup(
   const productOf = needProducts ? new KeyTable() : null;
   const products: string[] = [];
   const productIndex = new Map<string, number>();
-  const eligible = categoryMatcher(config.window.eligibleCategories ?? config.categories.nonStandard);
+  const eligible = categoryMatcher(eligibleCategories(config));
   const skus = new KeyTable();
   let rows = 0;
   for await (const batch of reader.records) {

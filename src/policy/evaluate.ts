@@ -23,16 +23,7 @@ export function evaluate(sku: ClassifiedSku, rules: readonly ActiveRule[], conte
   for (const { rule, severity } of rules) {
     const result = rule.check(sku, context);
     if (result === undefined) continue;
-    if (!isHitList(result)) {
-      findings.push({
-        rule: rule.id,
-        severity,
-        field: result.field,
-        args: result.args as Record<string, unknown>,
-      });
-      continue;
-    }
-    for (const hit of result) {
+    for (const hit of isHitList(result) ? result : [result]) {
       findings.push({ rule: rule.id, severity, field: hit.field, args: hit.args as Record<string, unknown> });
     }
   }

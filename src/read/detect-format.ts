@@ -57,9 +57,10 @@ export function detectEncoding(sample: Buffer, name: string, complete: boolean):
   if (decodes(sample, 'shift_jis', complete) && KANA.test(new TextDecoder('shift_jis').decode(sample))) {
     return 'shift_jis';
   }
-  // Likewise, text whose every non-ASCII byte pairs up as a GB2312 character is Chinese: byte statistics
-  // need more text than a small export has (they call a few Chinese headers Windows-1252).
-  if (gb2312Characters(sample) >= 2 && decodes(sample, 'gb18030', complete)) return 'gb18030';
+  // Likewise, text whose every non-ASCII byte pairs up as a GB2312 character, with at least four common
+  // Chinese characters, is Chinese: byte statistics need more text than a small export has (they call a
+  // few Chinese headers Windows-1252).
+  if (commonHanzi(sample) >= 4 && decodes(sample, 'gb18030', complete)) return 'gb18030';
   for (const candidate of chardet.analyse(sample)) {
     const encoding = DETECTED_NAMES.get(candidate.name);
     if (encoding !== undefined && encoding !== 'utf-8' && decodes(sample, encoding, complete)) {
@@ -91,22 +92,23 @@ function decodes(sample: Buffer, encoding: string, complete: boolean): boolean {
 const KANA = /[\u3041-\u3096\u30a1-\u30fa]{2}/;
 
 /**
- * How many GB2312 characters (a lead byte 0xA1-0xF7, a trail byte 0xA1-0xFE) the sample holds, when every
- * byte from 0x80 up is part of one; else 0. Windows-1252 text almost never pairs its accented letters
- * that way (`Größe` pairs `ö` with `ß`, but `für` puts a letter after `ü`).
+ * How many common Chinese characters (GB2312 level 1: lead byte 0xB0-0xD7) the sample holds, when every
+ * byte from 0x80 up pairs up as a GB2312 character (lead 0xA1-0xF7, trail 0xA1-0xFE); else 0. Windows-1252
+ * text rarely pairs all its accented letters, and more rarely still into level-1 characters: `Größe` pairs
+ * `ö` with `ß` (0xF6 0xDF, level 2); `PROMOÇÃO` makes one level-1 pair.
  */
-function gb2312Characters(sample: Buffer): number {
-  let characters = 0;
+function commonHanzi(sample: Buffer): number {
+  let common = 0;
   for (let i = 0; i < sample.length; i++) {
     const lead = sample[i] ?? 0;
     if (lead < 0x80) continue;
     if (i + 1 === sample.length) break; // cut mid-character at the end of the sample
     const trail = sample[i + 1] ?? 0;
     if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1 || trail > 0xfe) return 0;
-    characters++;
+    if (lead >= 0xb0 && lead <= 0xd7) common++;
     i++;
   }
-  return characters;
+  return common;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;

@@ -1,8 +1,9 @@
 /**
  * A hash table from strings to 32-bit numbers that keeps no strings: each key is stored as a 64-bit hash
- * (two 32-bit halves) in a typed array. A million SKU codes take 12 to 24 MB instead of the ~100 MB of
- * a Map<string, number>, and hold no slice of the input alive. Two different keys share a 64-bit hash with
- * a probability of about n² / 2⁶⁵ (3 × 10⁻⁸ for a million keys); that is the price of flat memory.
+ * (two 32-bit halves) in a typed array. A million SKU codes take 24 to 48 MB (12 bytes a slot, at most
+ * half the slots used) instead of the ~100 MB of a Map<string, number>, and hold no slice of the input
+ * alive. Two different keys share a 64-bit hash with a probability of about n² / 2⁶⁵ (3 × 10⁻⁸ for a
+ * million keys); that is the price of flat memory.
  *
  * A slot is three numbers side by side — hash high, hash low, value — so that a lookup in a table much
  * larger than the CPU's caches costs one memory access; a hash of 0, 0 marks an empty slot (a key whose
@@ -10,12 +11,14 @@
  */
 export class KeyTable {
   private slots: Uint32Array;
-  private capacity: number;
   private count = 0;
 
   constructor(capacity = 1 << 12) {
-    this.capacity = capacity;
     this.slots = emptySlots(capacity);
+  }
+
+  private get capacity(): number {
+    return this.slots.length / STRIDE;
   }
 
   get size(): number {
@@ -25,7 +28,7 @@ export class KeyTable {
   /** `setIfAbsent` for a key given as ASCII bytes (whose code units are the bytes). */
   setIfAbsentAscii(bytes: Uint8Array, start: number, end: number, value: number): number {
     hashAscii(bytes, start, end);
-    return this.put(H1, H2, value, true) ?? value;
+    return this.setHashedIfAbsent(value);
   }
 
   get(key: string): number | undefined {
@@ -37,7 +40,7 @@ export class KeyTable {
   /** Sets the key's value only if the key is new; returns the value it keeps. */
   setIfAbsent(key: string, value: number): number {
     hash(key);
-    return this.put(H1, H2, value, true) ?? value;
+    return this.setHashedIfAbsent(value);
   }
 
   /** Where the key's slot starts in `slots`: its own, or the empty one where it would go. */
@@ -54,21 +57,17 @@ export class KeyTable {
     }
   }
 
-  private put(h1: number, h2: number, value: number, keepOld: boolean): number | undefined {
-    let at = this.find(h1, h2);
-    const slots = this.slots;
-    if (isUsed(slots, at)) {
-      const old = slots[at + VALUE];
-      if (!keepOld) slots[at + VALUE] = value;
-      return old;
-    }
+  /** `setIfAbsent` for the key just hashed (`H1`, `H2`). */
+  private setHashedIfAbsent(value: number): number {
+    let at = this.find(H1, H2);
+    if (isUsed(this.slots, at)) return this.slots[at + VALUE] ?? 0;
     if ((this.count + 1) * 2 > this.capacity) {
       this.grow();
-      at = this.find(h1, h2);
+      at = this.find(H1, H2);
     }
-    this.fill(at, h1, h2, value);
+    this.fill(at, H1, H2, value);
     this.count++;
-    return undefined;
+    return value;
   }
 
   private fill(at: number, h1: number, h2: number, value: number): void {
@@ -80,8 +79,7 @@ export class KeyTable {
 
   private grow(): void {
     const old = this.slots;
-    this.capacity *= 2;
-    this.slots = emptySlots(this.capacity);
+    this.slots = emptySlots(this.capacity * 2);
     for (let at = 0; at < old.length; at += STRIDE) {
       if (!isUsed(old, at)) continue;
       const h1 = old[at] ?? 0;

@@ -57,14 +57,27 @@ export async function fileSource(path: string, name = path): Promise<CatalogSour
   };
 }
 
+/** A temporary file that `write` fills, read as a source named `name`; `dispose` removes it. */
+export async function temporarySource(
+  name: string,
+  write: (path: string) => Promise<void>,
+): Promise<CatalogSource> {
+  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'input');
+  try {
+    await write(path);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { ...(await fileSource(path, name)), dispose: remove };
+}
+
 /**
  * A stream (standard input) is copied to a temporary file first, so that it can be read twice like a
  * file; memory stays flat whatever its size.
  */
-export async function streamSource(stream: Readable, name: string): Promise<CatalogSource> {
-  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-'));
-  const path = join(dir, 'stdin');
-  await pipeline(stream, createWriteStream(path));
-  const source = await fileSource(path, name);
-  return { ...source, dispose: () => rm(dir, { recursive: true, force: true }) };
+export function streamSource(stream: Readable, name: string): Promise<CatalogSource> {
+  return temporarySource(name, (path) => pipeline(stream, createWriteStream(path)));
 }

@@ -114,7 +114,8 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
 }
 
 /** A workbook does not store trailing empty cells: its short rows are not ragged. */
-const fromWorkbook = (format: TableFormat) => format.kind === 'xlsx' || format.worksheetRows !== undefined;
+export const fromWorkbook = (format: TableFormat) =>
+  format.kind === 'xlsx' || format.worksheetRows !== undefined;
 
 /** A part of a file that starts at a record: its bytes, the line it starts on, records before it. */
 export interface FilePart {

@@ -1,7 +1,7 @@
 import { ContinuationRows } from '../normalize/continuation.js';
 import { cellOf, type ColumnMap } from './map-columns.js';
 import type { CatalogSource } from './open-source.js';
-import type { CatalogReader, TableFormat } from './read-catalog.js';
+import { type CatalogReader, fromWorkbook, type TableFormat } from './read-catalog.js';
 import { IndexBuilder, type ProductIndex, type RecordStart } from './product-index.js';
 
 export type { ProductIndex, RecordStart } from './product-index.js';
@@ -25,7 +25,7 @@ const enum State {
  */
 export function canScanBytes(format: TableFormat, columns: ColumnMap): boolean {
   // A workbook's rows written out as CSV number their lines by worksheet row, which only the reader knows.
-  if (format.kind !== 'csv' || format.worksheetRows !== undefined || columns.continuationRows) return false;
+  if (fromWorkbook(format) || columns.continuationRows) return false;
   const delimiter = format.delimiter.charCodeAt(0);
   if (format.delimiter.length !== 1 || delimiter >= 0x80) return false;
   if (format.encoding === 'utf-8' || format.encoding === 'windows-1252') return true;

@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type CatalogSource, fileSource } from './open-source.js';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type CatalogSource, temporarySource } from './open-source.js';
 import type { TableFormat } from './read-catalog.js';
 import { readXlsxRows } from './read-xlsx.js';
 import { SharedColumn } from './shared-column.js';
@@ -17,13 +16,8 @@ export async function spillWorkbook(
   source: CatalogSource,
   format: TableFormat,
 ): Promise<{ source: CatalogSource; format: TableFormat }> {
-  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-workbook-'));
-  try {
-    const path = join(dir, 'sheet.csv');
-    const stream = createWriteStream(path);
-    const failed = new Promise<never>((_, fail) => stream.once('error', fail));
-    failed.catch(() => {});
-    const lines = new SharedColumn();
+  const lines = new SharedColumn();
+  async function* csv(): AsyncGenerator<string> {
     for await (const batch of readXlsxRows(source.path, source.name, format.sheet)) {
       let text = '';
       for (const row of batch) {
@@ -31,17 +25,14 @@ export async function spillWorkbook(
         text += row.cells.length === 0 ? '""\n' : `${row.cells.map(csvQuote).join(',')}\n`;
         lines.push(row.line);
       }
-      if (!stream.write(text))
-        await Promise.race([new Promise<void>((go) => stream.once('drain', () => go())), failed]);
+      yield text;
     }
-    await Promise.race([new Promise<void>((done) => stream.end(done)), failed]);
-    const spilled = await fileSource(path, source.name);
-    return {
-      source: { ...spilled, dispose: () => rm(dir, { recursive: true, force: true }) },
-      format: { kind: 'csv', encoding: 'utf-8', delimiter: ',', worksheetRows: lines.values() },
-    };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
   }
+  const spilled = await temporarySource(source.name, (path) =>
+    pipeline(Readable.from(csv()), createWriteStream(path)),
+  );
+  return {
+    source: spilled,
+    format: { kind: 'csv', encoding: 'utf-8', delimiter: ',', worksheetRows: lines.values() },
+  };
 }

@@ -508,6 +508,16 @@ describe('encodings of small files', () => {
     ['German and French words', '736b752c7469746c650a412c4772f6df652066fc7220436166e90a', 'windows-1252'],
     ['accented capitals', '736b752c7469746c650a412cc0c9ced5dc20dfe90a', 'windows-1252'],
     ['two accented pairs', '736b752c7469746c650a412cc672f8204772f6df650a', 'windows-1252'],
+    [
+      'German headers whose every accent pairs up (Größe)',
+      '736b753b4772f6df653b5665727061636b756e67736772f6df653b7765696768745f6b670a413b4d3b4c3b310a',
+      'windows-1252',
+    ],
+    [
+      'Portuguese capitals (PROMOÇÃO)',
+      '736b752c7469746c650a412c50524f4d4fc7c34f204154454ec7c34f20494e464f524d41c7c34f0a',
+      'windows-1252',
+    ],
   ])('%s', (_what, hex, encoding) => {
     expect(detectEncoding(Buffer.from(hex, 'hex'), 'c.csv', true)).toBe(encoding);
   });

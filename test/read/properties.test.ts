@@ -86,6 +86,31 @@ describe('properties of the reader', () => {
     );
   });
 
+  it('keeps no input text for other delimiters or for a stray quote, in any raw text', () => {
+    const raw = fc.string({
+      unit: fc.constantFrom('a', '7', ' ', ',', ';', '\t', '"', 'é', '=', '\n', '\r\n'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(raw, fc.constantFrom(',', ';', '\t'), (text, delimiter) => {
+        const tokenizer = new CsvTokenizer(delimiter);
+        const read: RawRow[] = [];
+        try {
+          tokenizer.push(text, read);
+          tokenizer.end(read);
+        } catch {
+          return; // a quote that never closes
+        }
+        for (const record of read) {
+          if (delimiter !== ',') expect(record.text).toBeNull();
+          else if (record.text !== null) expect(cellsText(record.cells, false)).toBe(record.text);
+          if (record.cells.some((c) => c.includes('"'))) expect(record.text).toBeNull();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('audits any such CSV — ragged rows, BOM, newlines in cells — without crashing, one SKU per row', async () => {
     const header = fc.uniqueArray(
       fc.constantFrom('sku', 'title', 'weight_kg', 'category', 'notes', 'x', 'y'),

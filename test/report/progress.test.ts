@@ -36,6 +36,8 @@ describe('progress bar', () => {
     expect(text()).toBe('');
     clock = 1500;
     progress.update(100_000, 1_000_000);
+    // The first frame already has the bytes; the rate comes with the next.
+    expect(text()).toMatch(/ 10% · 100,000\/1,000,000 rows · 14 MB\/144 MB · … rows\/s/);
     clock = 2500;
     progress.update(300_000, 1_000_000);
     progress.stop();
