@@ -159,6 +159,8 @@ async function auditFormat(
   };
   const collector = new SummaryCollector(limits);
   const { baseline } = options;
+  // The records' input text is kept only for an output that copies it (the annotated CSV).
+  const read = { ...format, keepText: reporters.some((r) => r.format?.usesInputText === true) };
   let hidden: SeverityCounts;
   if (
     workers > 1 &&
@@ -168,7 +170,7 @@ async function auditFormat(
   ) {
     hidden = await auditInParts({
       source,
-      format,
+      format: read,
       columns,
       index,
       size: source.size,
@@ -182,7 +184,7 @@ async function auditFormat(
       ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, rows) } : {}),
     });
   } else {
-    hidden = await auditInOrder(source, format, columns, index, {
+    hidden = await auditInOrder(source, read, columns, index, {
       config,
       asOf,
       options,

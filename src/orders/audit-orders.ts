@@ -97,7 +97,9 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
       : await streamSource(input, options.name ?? '<stdin>');
   try {
     const format = await detectTableFormat(source, options);
-    const reader = await openCatalog(source, format);
+    // The orders' input text is kept only for an output that copies it (the annotated CSV).
+    const keepText = options.reporters?.some((r) => r.format?.usesInputText === true) === true;
+    const reader = await openCatalog(source, { ...format, keepText });
     const columns = mapOrderColumns(reader.headers, options.columns ?? {});
     // The catalog is read once into a lookup; product ids are kept only when the orders lack them.
     const lookup = await readCatalogLookup(

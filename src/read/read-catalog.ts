@@ -28,6 +28,8 @@ export interface TableFormat {
    * of the file, header included. Records take their line from here, and a short row is not ragged.
    */
   worksheetRows?: Uint32Array;
+  /** Keep each record's input text (`CatalogRecord.text`) for an output that copies it. */
+  keepText?: boolean;
 }
 
 export interface CatalogReader {
@@ -176,7 +178,7 @@ async function* readCsvRows(
 ): AsyncGenerator<RawRow[]> {
   // A part starts at a record, never at the file's byte-order mark: a U+FEFF there is the record's own.
   const decoder = new TextDecoder(format.encoding, { fatal: true, ignoreBOM: part !== undefined });
-  const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1);
+  const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1, format.keepText === true);
   const rowLines = format.worksheetRows;
   let record = 0;
   const lines = (rows: RawRow[]): RawRow[] => {

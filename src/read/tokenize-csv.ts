@@ -14,8 +14,8 @@ export interface RawRow {
   line: number;
   /**
    * The record's text as it stands in the input, when writing its cells back as CSV gives that very
-   * text (comma-delimited, no quote anywhere); else null. The annotated CSV copies it instead of
-   * re-quoting every cell.
+   * text (comma-delimited, no quote anywhere), and the reader was asked to keep it; else null. The
+   * annotated CSV copies it instead of re-quoting every cell.
    */
   text: string | null;
 }
@@ -38,8 +38,15 @@ export class CsvTokenizer {
   private line: number;
   private readonly delimiter: number;
 
-  /** `firstLine`: the line the text starts on (a part of a file starts further down). */
-  constructor(delimiter: string, firstLine = 1) {
+  /**
+   * `firstLine`: the line the text starts on (a part of a file starts further down). `keepText`: give
+   * records their input text (`RawRow.text`), which costs a slice and a scan a record.
+   */
+  constructor(
+    delimiter: string,
+    firstLine = 1,
+    private readonly keepText = false,
+  ) {
     this.line = firstLine;
     if (delimiter.length !== 1 || !isUsableDelimiter(delimiter))
       throw new InputError(
@@ -61,7 +68,7 @@ export class CsvTokenizer {
 
   /** The text of an unquoted record from `start` up to its line break (`next`: where the next one starts). */
   private plainText(text: string, start: number, next: number): string | null {
-    if (this.delimiter !== COMMA) return null;
+    if (!this.keepText || this.delimiter !== COMMA) return null;
     let end = next;
     if (end > start && text.charCodeAt(end - 1) === LF) end--;
     if (end > start && text.charCodeAt(end - 1) === CR) end--;

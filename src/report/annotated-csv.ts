@@ -42,6 +42,7 @@ function auditCells(sku: AuditedSku): string[] {
  */
 export const annotatedCsvFormat: OutputFormat = {
   name: 'csv',
+  usesInputText: true,
   head: ({ headers }, options) =>
     `${options.destination === 'file' ? '\ufeff' : ''}${row([...headers, ...AUDIT_COLUMNS], options.escapeFormulas)}`,
   items: (sku, options) =>

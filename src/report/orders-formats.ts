@@ -61,6 +61,7 @@ const ORDER_AUDIT_COLUMNS = ['audit_window_hours', 'audit_elapsed_hours', 'audit
 
 const ordersCsv: OrdersFormat = {
   name: 'csv',
+  usesInputText: true,
   head: ({ headers }, options) =>
     `${options.destination === 'file' ? '\ufeff' : ''}${cellsText([...headers, ...ORDER_AUDIT_COLUMNS], options.escapeFormulas)}\r\n`,
   items: (order, options) =>

@@ -53,6 +53,8 @@ export interface OutputFormat<Item = AuditedSku, Start = ReportStart, End = Repo
   wrap?(end: End, options: ReporterOptions, itemCount: number): { before: string; after: string };
   /** The items need the whole run in one thread (the HTML report's string table): no worker threads. */
   sequential?: boolean;
+  /** The items copy each record's input text (`CatalogRecord.text`): the reader keeps it only then. */
+  usesInputText?: boolean;
   /** Work after the output is written (GitHub's job summary file). */
   after?(end: End, options: ReporterOptions): Promise<void>;
 }

@@ -35,7 +35,7 @@ function write(
 
 /** Feeds the text in pieces cut at the given points. */
 function tokenize(text: string, cuts: number[]): RawRow[] {
-  const tokenizer = new CsvTokenizer(',');
+  const tokenizer = new CsvTokenizer(',', 1, true);
   const out: RawRow[] = [];
   let from = 0;
   for (const cut of [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)) {
@@ -86,6 +86,16 @@ describe('properties of the reader', () => {
     );
   });
 
+  it('keeps the input text only when asked (a bare parse pays nothing for it)', () => {
+    for (const keepText of [false, true]) {
+      const read: RawRow[] = [];
+      const tokenizer = new CsvTokenizer(',', 1, keepText);
+      tokenizer.push('a,b\r\nc,d\n', read);
+      tokenizer.end(read);
+      expect(read.map((r) => r.text)).toEqual(keepText ? ['a,b', 'c,d'] : [null, null]);
+    }
+  });
+
   it('keeps no input text for other delimiters or for a stray quote, in any raw text', () => {
     const raw = fc.string({
       unit: fc.constantFrom('a', '7', ' ', ',', ';', '\t', '"', 'é', '=', '\n', '\r\n'),
@@ -93,7 +103,7 @@ describe('properties of the reader', () => {
     });
     fc.assert(
       fc.property(raw, fc.constantFrom(',', ';', '\t'), (text, delimiter) => {
-        const tokenizer = new CsvTokenizer(delimiter);
+        const tokenizer = new CsvTokenizer(delimiter, 1, true);
         const read: RawRow[] = [];
         try {
           tokenizer.push(text, read);
