@@ -1,14 +1,8 @@
-import { detach } from '../read/detach.js';
 import type { Finding, Severity, SeverityCounts } from '../types.js';
+import { LateTally, type LateRate } from './late-tally.js';
 import { ORDER_STATUSES, type AuditedOrder, type OrderStatus } from './order-types.js';
 
-export interface LateRate {
-  key: string;
-  /** Orders with a verdict: on time, late or overdue. */
-  orders: number;
-  late: number;
-  lateRate: number;
-}
+export type { LateRate } from './late-tally.js';
 
 export interface OrdersSummary {
   orders: number;
@@ -34,16 +28,6 @@ export interface OrdersHighlights {
   firstFindings: Record<string, { line: number; sku: string | null; finding: Finding }>;
 }
 
-/** One more order with a verdict for the key, late or not. */
-function tally(map: Map<string, [number, number]>, key: string | null, late: number): void {
-  if (key === null) return;
-  const counts = map.get(key);
-  if (counts) {
-    counts[0]++;
-    counts[1] += late;
-  } else map.set(detach(key), [1, late]);
-}
-
 const share = (n: number, of: number) => Math.round((n / of) * 10_000) / 10_000;
 /** A share of the scanned orders; null when none was scanned. */
 const shareOf = (n: number, of: number) => (of === 0 ? null : share(n, of));
@@ -60,9 +44,9 @@ export class OrdersCollector {
   private scanned = 0;
   private readonly within = { h48: 0, h72: 0, d7: 0, window: 0 };
   private saved = 0;
-  private readonly bySku = new Map<string, [number, number]>();
-  private readonly byProduct = new Map<string, [number, number]>();
-  private readonly byCountry = new Map<string, [number, number]>();
+  private readonly bySku = new LateTally();
+  private readonly byProduct = new LateTally();
+  private readonly byCountry = new LateTally();
   readonly highlights: OrdersHighlights = { ruleLines: {}, ruleSeverities: {}, firstFindings: {} };
 
   constructor(private readonly limits: { examplesPerRule: number; worst: number }) {}
@@ -82,10 +66,10 @@ export class OrdersCollector {
         this.saved++;
     }
     if (order.status === 'on-time' || order.status === 'late' || order.status === 'open-overdue') {
-      const late = order.status === 'on-time' ? 0 : 1;
-      tally(this.bySku, order.sku, late);
-      tally(this.byProduct, order.productId, late);
-      tally(this.byCountry, order.country, late);
+      const late = order.status !== 'on-time';
+      if (order.sku !== null) this.bySku.add(order.sku, late);
+      if (order.productId !== null) this.byProduct.add(order.productId, late);
+      if (order.country !== null) this.byCountry.add(order.country, late);
     }
     const seen: string[] = [];
     for (const finding of order.findings) {
@@ -107,12 +91,7 @@ export class OrdersCollector {
   }
 
   finish(): { summary: OrdersSummary; highlights: OrdersHighlights } {
-    const worst = (map: Map<string, [number, number]>): LateRate[] =>
-      [...map]
-        .filter(([, [, late]]) => late > 0)
-        .map(([key, [orders, late]]) => ({ key, orders, late, lateRate: share(late, orders) }))
-        .sort((a, b) => b.lateRate - a.lateRate || b.late - a.late || a.key.localeCompare(b.key))
-        .slice(0, this.limits.worst);
+    const worst = (tally: LateTally): LateRate[] => tally.worst(this.limits.worst, share);
     const rules: Record<string, number> = {};
     for (const [rule, count] of [...this.rules].sort()) rules[rule] = count;
     return {
