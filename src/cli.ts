@@ -166,6 +166,7 @@ Examples:
     .option('--map <field=header>', 'read an order field from the column HEADER (repeatable)', collect, [])
     .option('--sheet <name>', 'worksheet of an .xlsx orders workbook (default: the first)')
     .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--no-progress', 'no progress bar (it shows only on a terminal, for runs over a second)')
     .option('--print-config', 'print the resolved configuration and exit')
     .option('--debug', 'print stack traces of failures')
     .action(async (file: string | undefined, flags: OrdersFlags) => {
@@ -266,13 +267,13 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     readsStdin ? null : file,
   );
   try {
-    const progress =
-      flags.progress && (io.stderr as { isTTY?: boolean }).isTTY === true && !readsStdin
-        ? await progressBar(
-            io.stderr as NodeJS.WritableStream as Writable,
-            sizeOf(resolve(io.cwd, file as string)),
-          )
-        : undefined;
+    const progress = await terminalProgress(
+      flags,
+      io,
+      readsStdin,
+      readsStdin ? 0 : sizeOf(resolve(io.cwd, file as string)),
+      'rows',
+    );
     stopProgress = progress ? () => progress.stop() : undefined;
     const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
       ...(progress ? { onProgress: (rows: number, total: number) => progress.update(rows, total) } : {}),
@@ -307,6 +308,18 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   }
 }
 
+/** A progress bar on standard error when it is a terminal, unless --no-progress or the input is piped. */
+function terminalProgress(
+  flags: { progress: boolean },
+  io: CliIo,
+  readsStdin: boolean,
+  totalBytes: number,
+  unit: 'rows' | 'bytes',
+) {
+  if (!flags.progress || (io.stderr as { isTTY?: boolean }).isTTY !== true || readsStdin) return undefined;
+  return progressBar(io.stderr as NodeJS.WritableStream as Writable, totalBytes, undefined, unit);
+}
+
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -316,6 +329,7 @@ function sizeOf(path: string): number {
 }
 
 interface OrdersFlags {
+  progress: boolean;
   catalog: string;
   sheet?: string;
   quiet?: boolean;
@@ -350,8 +364,10 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
     io,
     readsStdin ? null : file,
   );
+  const progress = await terminalProgress(flags, io, readsStdin, 0, 'bytes');
   try {
     const result = await auditOrders(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
+      ...(progress ? { onProgress: (bytes: number, total: number) => progress.update(bytes, total) } : {}),
       config,
       catalog: resolve(io.cwd, flags.catalog),
       catalogName: flags.catalog,
@@ -366,6 +382,7 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
       ),
       reporters,
     });
+    progress?.stop();
     if (flags.maxWarnings !== undefined && result.gate.warning > flags.maxWarnings) {
       io.stderr.write(
         `channel-audit: ${result.gate.warning} warnings, more than --max-warnings ${flags.maxWarnings}\n`,
@@ -373,6 +390,7 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
     }
     return ordersExitCode(result.gate, flags.failOn, flags.maxWarnings);
   } catch (error) {
+    progress?.stop();
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     throw error;
   }

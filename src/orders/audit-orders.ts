@@ -64,6 +64,8 @@ export interface OrdersOptions extends ReadOptions {
   onOrder?: (order: AuditedOrder) => void;
   /** Report errors only; warnings still count for --max-warnings. */
   quiet?: boolean;
+  /** Called now and then with the bytes read so far, of the catalog then the orders, and their total. */
+  onProgress?: (bytes: number, total: number) => void;
 }
 
 export interface OrdersResult {
@@ -102,11 +104,13 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     const reader = await openCatalog(source, { ...format, keepText });
     const columns = mapOrderColumns(reader.headers, options.columns ?? {});
     // The catalog is read once into a lookup; product ids are kept only when the orders lack them.
+    const total = catalogSource.size + source.size;
     const lookup = await readCatalogLookup(
       catalogSource,
       config,
       options.catalogRead ?? {},
       columns.index.productId === undefined,
+      options.onProgress && ((bytes) => options.onProgress?.(bytes, total)),
     );
     const severities: Record<string, SeverityOrOff> = Object.fromEntries(
       ORDER_RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
@@ -152,6 +156,7 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
         for (const reporter of reporters) reporter.sku(order);
         options.onOrder?.(order);
       }
+      options.onProgress?.(catalogSource.size + reader.bytesRead(), total);
       await Promise.all(reporters.map((reporter) => reporter.ready()));
     }
     const { summary, highlights } = collector.finish();

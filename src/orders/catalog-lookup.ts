@@ -32,6 +32,7 @@ export async function readCatalogLookup(
   config: Config,
   options: ReadOptions,
   needProducts: boolean,
+  onBytes?: (bytes: number) => void,
 ): Promise<CatalogLookup> {
   const format = await detectTableFormat(source, options);
   const reader = await openCatalog(source, format);
@@ -76,6 +77,7 @@ export async function readCatalogLookup(
         productOf.setIfAbsent(sku, index);
       }
     }
+    onBytes?.(reader.bytesRead());
   }
   return { rows, skus, productOf, products };
 }

@@ -40,6 +40,8 @@ export interface CatalogReader {
   close(): Promise<void>;
   /** Records before the data: the header, and the template rows above it in an Amazon flat file. */
   headerRecords: number;
+  /** Bytes of a text file read so far, for progress (0 for a workbook). */
+  bytesRead(): number;
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -82,10 +84,11 @@ export async function detectTableFormat(
 
 /** Bytes → decoded text → records with their line numbers. The only place that knows file formats. */
 export async function openCatalog(source: CatalogSource, format: TableFormat): Promise<CatalogReader> {
+  const read = { bytes: 0 };
   const rows = (
     format.kind === 'xlsx'
       ? readXlsxRows(source.path, source.name, format.sheet)
-      : readCsvRows(source, format)
+      : readCsvRows(source, format, undefined, read)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
   const nextRow = async (): Promise<RawRow> => {
@@ -107,6 +110,7 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
   }
   return {
     headerRecords,
+    bytesRead: () => read.bytes,
     headers: header.cells,
     records: toRecords(pending, rows, header.cells.length, fromWorkbook(format)),
     close: async () => {
@@ -175,6 +179,7 @@ async function* readCsvRows(
   source: CatalogSource,
   format: TableFormat,
   part?: FilePart,
+  read = { bytes: 0 },
 ): AsyncGenerator<RawRow[]> {
   // A part starts at a record, never at the file's byte-order mark: a U+FEFF there is the record's own.
   const decoder = new TextDecoder(format.encoding, { fatal: true, ignoreBOM: part !== undefined });
@@ -187,6 +192,7 @@ async function* readCsvRows(
   };
   try {
     for await (const chunk of source.open(part) as AsyncIterable<Buffer>) {
+      read.bytes += chunk.length;
       const out: RawRow[] = [];
       let text: string;
       try {

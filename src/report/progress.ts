@@ -1,58 +1,71 @@
 import type { Writable } from 'node:stream';
 
 export interface Progress {
-  update(rows: number, total: number): void;
+  /** `done` of `total`: rows (the catalog audit) or bytes (the orders audit, which has no index pass). */
+  update(done: number, total: number): void;
   stop(): void;
 }
 
 const SHOW_AFTER_MS = 1000;
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
 /**
- * A progress bar on a terminal's standard error — rows, bytes, rate and time left — shown only once a
+ * A progress bar on a terminal's standard error — rows or bytes, rate and time left — shown only once a
  * run has taken about a second, so that small catalogs print nothing extra.
  */
 export async function progressBar(
   stream: Writable,
   totalBytes: number,
   now = () => Date.now(),
+  unit: 'rows' | 'bytes' = 'rows',
 ): Promise<Progress> {
   const { default: cliProgress } = await import('cli-progress');
   const started = now();
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
   let shownAt = 0;
-  let shownRows = 0;
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  let shownDone = 0;
+  // Rows: 31,889/1,000,000 rows · 5 MB/144 MB (the bytes estimated from the rows). Bytes: 5 MB/144 MB.
   const bytesOf = (rows: number, total: number) =>
     `${mb((totalBytes * rows) / Math.max(total, 1))}/${mb(totalBytes)}`;
+  const rate = (done: number, seconds: number) =>
+    unit === 'rows'
+      ? `${Math.round((done - shownDone) / seconds).toLocaleString('en')} rows/s`
+      : `${((done - shownDone) / 1e6 / seconds).toFixed(1)} MB/s`;
   return {
-    update(rows, total) {
+    update(done, total) {
       if (bar === undefined) {
         if (now() - started < SHOW_AFTER_MS || total === 0) return;
         bar = new cliProgress.SingleBar(
           {
             stream,
             format:
-              'auditing {bar} {percentage}% · {value}/{total} rows · {bytes} · {rate} rows/s · ETA {eta_formatted}',
+              unit === 'rows'
+                ? 'auditing {bar} {percentage}% · {value}/{total} rows · {bytes} · {rate} · ETA {eta_formatted}'
+                : 'auditing {bar} {percentage}% · {value}/{total} · {rate} · ETA {eta_formatted}',
             barCompleteChar: '█',
             barIncompleteChar: '░',
             hideCursor: true,
             clearOnComplete: true,
             etaBuffer: 50,
-            // 31,889/1,000,000 rows
             formatValue: (value, _options, type) =>
-              type === 'value' || type === 'total' ? value.toLocaleString('en') : String(value),
+              type !== 'value' && type !== 'total'
+                ? String(value)
+                : unit === 'rows'
+                  ? value.toLocaleString('en')
+                  : mb(value),
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(total, rows, { bytes: bytesOf(rows, total), rate: '…' });
+        bar.start(total, done, {
+          bytes: bytesOf(done, total),
+          rate: unit === 'rows' ? '… rows/s' : '… MB/s',
+        });
         shownAt = now();
-        shownRows = rows;
+        shownDone = done;
       }
       const seconds = Math.max((now() - shownAt) / 1000, 0.001);
-      bar.update(rows, {
-        bytes: bytesOf(rows, total),
-        rate: Math.round((rows - shownRows) / seconds).toLocaleString('en'),
-      });
+      bar.update(done, { bytes: bytesOf(done, total), rate: rate(done, seconds) });
     },
     stop() {
       bar?.stop();

@@ -44,8 +44,32 @@ describe('progress bar', () => {
     expect(text()).toMatch(/auditing .* 30% · 300,000\/1,000,000 rows · 43 MB\/144 MB · 200,000 rows\/s/);
   });
 
+  it('counts bytes for the orders audit, which reads the catalog and then the orders without an index', async () => {
+    let clock = 0;
+    const { stream, text } = terminal();
+    const progress = await progressBar(stream, 0, () => clock, 'bytes');
+    clock = 1200;
+    progress.update(50_000_000, 235_000_000);
+    expect(text()).toMatch(/ 21% · 50 MB\/235 MB · … MB\/s/);
+    clock = 3200;
+    progress.update(150_000_000, 235_000_000);
+    progress.stop();
+    expect(text()).toMatch(/ 63% · 150 MB\/235 MB · 50\.0 MB\/s/);
+  });
+
   it('is never written when standard error is not a terminal (tests run the binary with pipes)', () => {
     const run = runCli(['fixtures/sample-catalog.csv', '--as-of', '2026-11-23']);
     expect(run.stderr).toBe('');
+    const orders = runCli([
+      'orders',
+      'test/orders-fixtures/orders.csv',
+      '--catalog',
+      'test/orders-fixtures/catalog.csv',
+      '--as-of',
+      '2026-11-23T12:00',
+      '--no-progress',
+    ]);
+    expect(orders.stderr).toBe('');
+    expect(orders.stdout).toMatch(/orders/);
   });
 });
