@@ -16,7 +16,7 @@ const sizes = process.argv
   .map(Number)
   .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [100_000, 1_000_000, 2_000_000];
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 mkdirSync(OUT, { recursive: true });
 
