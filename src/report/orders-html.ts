@@ -113,10 +113,23 @@ const ORDERS_SCRIPT = String.raw`
   chart('chart-countries', { type: 'bar', data: { labels: s.worst.countries.map((c) => c.key), datasets: [{ label: 'late rate (%)', data: s.worst.countries.map((c) => c.lateRate * 100), backgroundColor: '#cf222e' }] }, options: { indexAxis: 'y' } });
   $('worst').innerHTML = [['SKUs', s.worst.skus], ['products', s.worst.products], ['countries', s.worst.countries]].map(([t, list]) => '<figure><figcaption>Worst ' + t + '</figcaption><table><tr><th>' + t + '</th><th>orders</th><th>late</th><th>late rate</th></tr>' + list.map((r) => '<tr><td>' + esc(r.key) + '</td><td>' + r.orders + '</td><td>' + r.late + '</td><td>' + pct(r.lateRate) + '</td></tr>').join('') + '</table></figure>').join('');
   $('filter-status').innerHTML = '<option value="">all statuses</option>' + C.statuses.map((x, i) => '<option value="' + i + '">' + x + '</option>').join('');
-  let view = ROWS, page = 0; const PAGE = 50;
-  function apply() { const q = $('search').value.trim().toLowerCase(), st = $('filter-status').value; view = ROWS.filter((r) => (st === '' || r[4] === Number(st)) && (q === '' || (r[1] + ' ' + r[2] + ' ' + r[3] + ' ' + r[7].join(' ')).toLowerCase().includes(q))); page = 0; render(); }
+  let view = ROWS, page = 0, sortBy = 0, dir = 1; const PAGE = 50;
+  // What each column sorts by; an order without a scan has no elapsed time and sorts first.
+  const keys = [(r) => r[0], (r) => r[1], (r) => r[2], (r) => r[3], (r) => r[4], (r) => r[5], (r) => r[6] === null ? -1 : r[6], (r) => r[7].length];
+  const thead = document.querySelector('#orders thead');
+  thead.querySelectorAll('th').forEach((th, i) => { th.dataset.col = i; });
+  thead.addEventListener('click', (e) => { const th = e.target.closest('th'); if (!th) return; const i = Number(th.dataset.col); dir = sortBy === i ? -dir : 1; sortBy = i; apply(); });
+  function apply() {
+    const q = $('search').value.trim().toLowerCase(), st = $('filter-status').value;
+    view = ROWS.filter((r) => (st === '' || r[4] === Number(st)) && (q === '' || (r[1] + ' ' + r[2] + ' ' + r[3] + ' ' + r[7].join(' ')).toLowerCase().includes(q)));
+    const key = keys[sortBy];
+    // The rows come in line order: sorting by line, ascending, changes nothing.
+    if (sortBy !== 0 || dir !== 1) view = view.slice().sort((a, b) => { const x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir || a[0] - b[0]; });
+    page = 0; render();
+  }
   function render() {
     const pages = Math.max(1, Math.ceil(view.length / PAGE));
+    thead.querySelectorAll('th').forEach((th, i) => { th.classList.toggle('sorted', i === sortBy); th.dataset.dir = dir > 0 ? '▲' : '▼'; });
     document.querySelector('#orders tbody').innerHTML = view.slice(page * PAGE, page * PAGE + PAGE).map((r) => '<tr><td>' + r[0] + '</td><td>' + esc(r[1]) + '</td><td>' + esc(r[2]) + '</td><td>' + esc(r[3]) + '</td><td>' + C.statuses[r[4]] + '</td><td>' + r[5] + ' h</td><td>' + (r[6] === null ? '' : r[6] + ' h') + '</td><td>' + r[7].map(esc).join('<br>') + '</td></tr>').join('');
     $('count').textContent = view.length.toLocaleString('en') + ' of ' + ROWS.length.toLocaleString('en') + ' orders' + (s.orders > ROWS.length ? ' listed (the first ' + ROWS.length.toLocaleString('en') + ' of ' + s.orders.toLocaleString('en') + '; the figures and charts count them all)' : ''); $('page').textContent = 'page ' + (page + 1) + ' of ' + pages;
     $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;

@@ -136,6 +136,14 @@ describe.skipIf(!available && !required)('the HTML report, in headless Chromium'
     expect(await page.textContent('#count')).toBe('28 of 28 orders');
     await page.selectOption('#filter-status', { label: 'late' });
     expect(await page.textContent('#count')).toBe('7 of 28 orders');
+    // Sorting by elapsed time, longest first (a second click reverses the order).
+    const elapsed = () => page.locator('#orders tbody tr td:nth-child(7)').allTextContents();
+    await page.click('#orders thead th:nth-child(7)');
+    await page.click('#orders thead th:nth-child(7)');
+    const hours = (await elapsed()).map((t) => Number.parseFloat(t));
+    expect(hours).toHaveLength(7);
+    expect(hours).toEqual([...hours].sort((a, b) => b - a));
+    expect(hours[0]).toBeGreaterThan(hours[6] ?? Number.POSITIVE_INFINITY);
     expect(problems).toEqual([]);
   });
 
