@@ -24,6 +24,16 @@ export function runCli(
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 
+/** The orders audit of the hand-worked fixtures (`test/orders-fixtures/`), as a user would type it. */
+export const ORDERS_ARGS = [
+  'orders',
+  'test/orders-fixtures/orders.csv',
+  '--catalog',
+  'test/orders-fixtures/catalog.csv',
+  '--as-of',
+  '2026-11-23T12:00',
+];
+
 /** Every output format with the name of its committed expected file, for the golden tests. */
 export const GOLDEN_FORMATS = [
   ['json', 'expected.json'],

@@ -4,18 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayOf, formatMinutes, parseTimestamp } from '../src/normalize/timestamps.js';
-import { GOLDEN_FORMATS, portable, ROOT, runCli } from './cli-run.js';
+import { GOLDEN_FORMATS, ORDERS_ARGS, portable, ROOT, runCli } from './cli-run.js';
 import { validateSarif } from './sarif-schema.js';
 
 const DIR = join(ROOT, 'test', 'orders-fixtures');
-const ARGS = [
-  'orders',
-  'test/orders-fixtures/orders.csv',
-  '--catalog',
-  'test/orders-fixtures/catalog.csv',
-  '--as-of',
-  '2026-11-23T12:00',
-];
 
 /** The per-order table of expected-by-hand.md: worked out by hand from the policy, not by the tool. */
 function handTable() {
@@ -49,7 +41,7 @@ function handTable() {
 }
 
 describe('channel-audit orders', () => {
-  const json = JSON.parse(runCli([...ARGS, '--format', 'json']).stdout);
+  const json = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'json']).stdout);
 
   it('agrees, order by order, with the audit worked out by hand', () => {
     const hand = handTable();
@@ -85,12 +77,12 @@ describe('channel-audit orders', () => {
       { key: 'DR-OLD', orders: 3, late: 2, lateRate: 0.6667 },
     ]);
     expect(json.summary.worst.countries[0]).toEqual({ key: 'US', orders: 7, late: 4, lateRate: 0.5714 });
-    expect(runCli(ARGS).code).toBe(1);
+    expect(runCli(ORDERS_ARGS).code).toBe(1);
   });
 
   for (const [format, file] of GOLDEN_FORMATS) {
     it(`--format ${format} matches ${file}`, () => {
-      const run = runCli([...ARGS, '--format', format], { env: { GITHUB_STEP_SUMMARY: '' } });
+      const run = runCli([...ORDERS_ARGS, '--format', format], { env: { GITHUB_STEP_SUMMARY: '' } });
       expect(run.stderr).toBe('');
       const output = portable(run.stdout);
       if (process.env.UPDATE_GOLDEN) writeFileSync(join(DIR, file), output);
@@ -132,7 +124,7 @@ describe('channel-audit orders', () => {
   });
 
   it('writes SARIF that validates against the 2.1.0 schema', () => {
-    const sarif = JSON.parse(runCli([...ARGS, '--format', 'sarif']).stdout);
+    const sarif = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'sarif']).stdout);
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0].results).toHaveLength(18);
   });
@@ -207,9 +199,9 @@ describe('channel-audit orders', () => {
   });
 
   it('reports errors only with --quiet, while the hidden warnings still count for --max-warnings', () => {
-    const quiet = JSON.parse(runCli([...ARGS, '--format', 'json', '--quiet']).stdout);
+    const quiet = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'json', '--quiet']).stdout);
     expect(quiet.summary.findings).toEqual({ error: 12, warning: 0, info: 0 });
-    const run = runCli([...ARGS, '--quiet', '--fail-on', 'none', '--max-warnings', '0']);
+    const run = runCli([...ORDERS_ARGS, '--quiet', '--fail-on', 'none', '--max-warnings', '0']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('channel-audit: 1 warnings, more than --max-warnings 0\n');
   });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { RowAuditor } from '../audit-row.js';
+import { RowAuditor, type RowAuditorInit } from '../audit-row.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { ColumnMap } from '../read/map-columns.js';
@@ -48,6 +48,14 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
   const dir = await mkdtemp(join(tmpdir(), 'channel-audit-parts-'));
   const withItems = reporters.filter((r) => r.format?.items !== undefined || r.format?.wrap !== undefined);
   try {
+    const auditor: RowAuditorInit = {
+      config: job.config,
+      asOf: job.asOf,
+      columns: job.columns,
+      decimalComma: job.format.delimiter === ';',
+      index: { productSkus: index.productSkus, duplicateOf: index.duplicateOf },
+      quiet: job.quiet,
+    };
     const progress = index.starts.map(() => 0);
     const report = () => job.onProgress?.(progress.reduce((a, b) => a + b, 0));
     const tasks = index.starts.map((start, k): PartTask => {
@@ -57,12 +65,8 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
         name: job.source.name,
         format: job.format,
         part: { start: start.byte, end: next?.byte ?? job.size, line: start.line, record: start.record },
-        columns: job.columns,
-        config: job.config,
-        asOf: job.asOf,
-        quiet: job.quiet,
+        auditor,
         limits: job.limits,
-        index: { productSkus: index.productSkus, duplicateOf: index.duplicateOf },
         start: job.start,
         outputs: withItems.map((r, i) => ({
           format: r.format?.name ?? '',
@@ -131,14 +135,7 @@ async function auditFirstPart(
   task: PartTask,
   onRows: (rows: number) => void,
 ): Promise<SeverityCounts> {
-  const auditor = new RowAuditor({
-    config: job.config,
-    asOf: job.asOf,
-    columns: job.columns,
-    decimalComma: job.format.delimiter === ';',
-    index: job.index,
-    quiet: job.quiet,
-  });
+  const auditor = new RowAuditor(task.auditor);
   let rows = 0;
   for await (const batch of readPart(job.source, job.format, task.part, job.columns.headers.length)) {
     for (const record of batch) {

@@ -15,14 +15,7 @@ const post = (message: PartMessage) => parentPort?.postMessage(message);
 
 async function run(): Promise<void> {
   const source = await fileSource(task.path, task.name);
-  const auditor = new RowAuditor({
-    config: task.config,
-    asOf: task.asOf,
-    columns: task.columns,
-    decimalComma: task.format.delimiter === ';',
-    index: task.index,
-    quiet: task.quiet,
-  });
+  const auditor = new RowAuditor(task.auditor);
   const collector = new SummaryCollector(task.limits);
   const outputs = task.outputs.map((output) => {
     const stream = createWriteStream(output.path);
@@ -31,7 +24,7 @@ async function run(): Promise<void> {
     return { stream, sink, writer: new ItemWriter(format, sink, output.options, task.start) };
   });
   let rows = 0;
-  for await (const batch of readPart(source, task.format, task.part, task.columns.headers.length)) {
+  for await (const batch of readPart(source, task.format, task.part, task.auditor.columns.headers.length)) {
     for (const record of batch) {
       const audited = auditor.audit(record);
       collector.add(audited);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../cli-run.js';
+import { ORDERS_ARGS, ROOT, runCli } from '../cli-run.js';
 
 // The report is tested in a real browser: Debian's Chromium driven by playwright-core (no browser
 // download). CI installs Chromium and requires these tests (CHANNEL_AUDIT_BROWSER_TESTS=required);
@@ -120,16 +120,7 @@ describe.skipIf(!available && !required)('the HTML report, in headless Chromium'
 
   it('shows an orders audit: figures, four charts, the worst lists, orders filtered by status', async () => {
     const file = join(dir, 'orders.html');
-    runCli([
-      'orders',
-      'test/orders-fixtures/orders.csv',
-      '--catalog',
-      'test/orders-fixtures/catalog.csv',
-      '--as-of',
-      '2026-11-23T12:00',
-      '--out',
-      file,
-    ]);
+    runCli([...ORDERS_ARGS, '--out', file]);
     const { page, problems } = await open(file);
     expect(await chartsDrawn(page)).toEqual({ count: 4, drawn: 4 });
     expect(await page.textContent('#worst')).toContain('CB-HDMI');

@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/report/progress.js';
-import { runCli } from '../cli-run.js';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ORDERS_ARGS, ROOT, runCli } from '../cli-run.js';
 
 function terminal() {
   let text = '';
@@ -57,18 +60,44 @@ describe('progress bar', () => {
     expect(text()).toMatch(/ 63% · 150 MB\/235 MB · 50\.0 MB\/s/);
   });
 
+  it('is fed by both audits: rows of the catalog (in one thread or two), bytes of catalog then orders', async () => {
+    // The built library: worker threads run the compiled worker script.
+    const { audit } = await import('../../dist/audit.js');
+    const { auditOrders } = await import('../../src/orders/audit-orders.js');
+    const { generateCatalog } = await import('../../bench/generate.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ca-progress-'));
+    const catalog = join(dir, 'catalog.csv');
+    await generateCatalog(catalog, 20_000, 3);
+    const rising = (calls: [number, number][], last: number) => {
+      expect(calls.length).toBeGreaterThan(1);
+      for (let i = 1; i < calls.length; i++)
+        expect(calls[i]?.[0]).toBeGreaterThanOrEqual(calls[i - 1]?.[0] ?? 0);
+      expect(calls.at(-1)).toEqual([last, last]);
+    };
+    for (const workers of [1, 2]) {
+      const calls: [number, number][] = [];
+      await audit(catalog, {
+        asOf: '2026-11-23',
+        workers,
+        onProgress: (done, total) => calls.push([done, total]),
+      });
+      rising(calls, 20_000);
+    }
+    const calls: [number, number][] = [];
+    const orders = join(ROOT, 'test/orders-fixtures/orders.csv');
+    const catalogFile = join(ROOT, 'test/orders-fixtures/catalog.csv');
+    await auditOrders(orders, {
+      catalog: catalogFile,
+      asOf: '2026-11-23T12:00',
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    rising(calls, statSync(orders).size + statSync(catalogFile).size);
+  });
+
   it('is never written when standard error is not a terminal (tests run the binary with pipes)', () => {
     const run = runCli(['fixtures/sample-catalog.csv', '--as-of', '2026-11-23']);
     expect(run.stderr).toBe('');
-    const orders = runCli([
-      'orders',
-      'test/orders-fixtures/orders.csv',
-      '--catalog',
-      'test/orders-fixtures/catalog.csv',
-      '--as-of',
-      '2026-11-23T12:00',
-      '--no-progress',
-    ]);
+    const orders = runCli([...ORDERS_ARGS, '--no-progress']);
     expect(orders.stderr).toBe('');
     expect(orders.stdout).toMatch(/orders/);
   });
