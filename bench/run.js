@@ -1,7 +1,8 @@
 // npm run bench [-- SIZES…]: generates deterministic catalogs (100k and 1M SKUs by default, and 2M for
 // the memory ratio), and measures, each in a fresh process: a bare parse with the tool's reader, the
-// same with csv-parse for reference, and the full audit writing the annotated CSV. Prints the table and
-// records it, with the machine, in docs/performance.md.
+// same with csv-parse for reference, the audit's first pass alone, both of its passes with nothing
+// audited in them, the audit itself (summary only) and the full audit writing the annotated CSV. Prints
+// the tables and records them, with the machine, in docs/performance.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -56,6 +57,10 @@ for (const size of SIZES) {
   const parse = best('parse', file);
   process.stderr.write(' csv-parse…');
   const csvParse = size <= 1_000_000 ? best('csv-parse', file) : null;
+  process.stderr.write(' index pass…');
+  const index = best('index', file);
+  process.stderr.write(' both passes, nothing audited…');
+  const passes = best('passes', file);
   process.stderr.write(' audit, summary only…');
   const bare = best('audit', file, '-');
   process.stderr.write(' audit…\n');
@@ -63,16 +68,25 @@ for (const size of SIZES) {
   process.stderr.write('  audit, one thread…\n');
   const single = best('audit', file, out, '1');
   rmSync(out, { force: true });
-  results.push({ size, mb, rows: parse.rows, parse, csvParse, bare, audit, single });
+  results.push({ size, mb, rows: parse.rows, parse, csvParse, index, passes, bare, audit, single });
 }
 
 const f = (n, d = 2) => n.toFixed(d);
+const s = (run) => `${f(run.ms / 1000)} s`;
+const ratio = (run, r) => f(run.ms / r.parse.ms);
 const lines = [
-  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | audit, summary only | ÷ parse | audit + annotated CSV | ÷ parse | rows/s (audit + CSV) | audit + CSV, one thread | peak RSS parse | peak RSS audit + CSV | peak RSS, one thread |',
+  '| SKUs | file | bare parse (tool reader) | csv-parse, parse only | index pass alone | both passes, nothing audited | ÷ parse | audit, summary only | ÷ parse | audit + annotated CSV | ÷ parse | rows/s (audit + CSV) | audit + CSV, one thread |',
   '|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ...results.map(
     (r) =>
-      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${f(r.parse.ms / 1000)} s | ${r.csvParse ? `${f(r.csvParse.ms / 1000)} s` : '—'} | ${f(r.bare.ms / 1000)} s | ${f(r.bare.ms / r.parse.ms)} | ${f(r.audit.ms / 1000)} s | ${f(r.audit.ms / r.parse.ms)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${f(r.single.ms / 1000)} s | ${f(r.parse.maxRssMb, 0)} MB | ${f(r.audit.maxRssMb, 0)} MB | ${f(r.single.maxRssMb, 0)} MB |`,
+      `| ${r.size.toLocaleString('en')} | ${f(r.mb, 0)} MB | ${s(r.parse)} | ${r.csvParse ? s(r.csvParse) : '—'} | ${s(r.index)} | ${s(r.passes)} | ${ratio(r.passes, r)} | ${s(r.bare)} | ${ratio(r.bare, r)} | ${s(r.audit)} | ${ratio(r.audit, r)} | ${Math.round((r.rows / r.audit.ms) * 1000).toLocaleString('en')} | ${s(r.single)} |`,
+  ),
+  '',
+  '| SKUs | peak RSS: bare parse | index pass alone | both passes | audit, summary only | audit + annotated CSV | audit + CSV, one thread |',
+  '|--:|--:|--:|--:|--:|--:|--:|',
+  ...results.map(
+    (r) =>
+      `| ${r.size.toLocaleString('en')} | ${[r.parse, r.index, r.passes, r.bare, r.audit, r.single].map((run) => `${f(run.maxRssMb, 0)} MB`).join(' | ')} |`,
   ),
 ];
 const oneM = results.find((r) => r.size === 1_000_000);
