@@ -18,3 +18,26 @@ export class UsageError extends Error {
 export function isExpectedError(error: unknown): error is InputError | ConfigError | UsageError {
   return error instanceof InputError || error instanceof ConfigError || error instanceof UsageError;
 }
+
+/** An error as one thread tells another: its class by name, so that the exit code stays the same. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export function threadError(error: Error): ThreadError {
+  return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+}
+
+/** The error another thread told of, as its own class (an `InputError` still exits 2). */
+export function errorFromThread(told: ThreadError): Error {
+  const error =
+    told.name === 'InputError'
+      ? new InputError(told.message)
+      : told.name === 'ConfigError'
+        ? new ConfigError(told.message)
+        : new Error(told.message);
+  if (told.stack) error.stack = told.stack;
+  return error;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RowAuditor, type RowAuditorInit } from '../audit-row.js';
 import type { Config } from '../config/schema.js';
-import { InputError } from '../errors.js';
+import { errorFromThread } from '../errors.js';
 import type { ColumnMap } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
 import { readPart, type TableFormat } from '../read/read-catalog.js';
@@ -94,12 +94,7 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
               } else if (message.type === 'done') {
                 resolve(message);
               } else {
-                const error =
-                  message.name === 'InputError'
-                    ? new InputError(message.message)
-                    : new Error(message.message);
-                if (message.stack) error.stack = message.stack;
-                reject(error);
+                reject(errorFromThread(message));
               }
             });
             worker.on('error', reject);

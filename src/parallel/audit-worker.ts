@@ -2,6 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowAuditor } from '../audit-row.js';
+import { threadError } from '../errors.js';
 import { fileSource } from '../read/open-source.js';
 import { readPart } from '../read/read-catalog.js';
 import { ItemWriter } from '../report/emit.js';
@@ -51,11 +52,4 @@ async function run(): Promise<void> {
   });
 }
 
-run().catch((error: Error) => {
-  post({
-    type: 'error',
-    name: error.name,
-    message: error.message,
-    ...(error.stack ? { stack: error.stack } : {}),
-  });
-});
+run().catch((error: Error) => post({ type: 'error', ...threadError(error) }));

@@ -1,4 +1,5 @@
 import type { RowAuditorInit } from '../audit-row.js';
+import type { ThreadError } from '../errors.js';
 import type { FilePart, TableFormat } from '../read/read-catalog.js';
 import type { ReporterOptions, ReportStart } from '../report/reporter.js';
 import type { Highlights } from '../summarize.js';
@@ -27,4 +28,4 @@ export type PartMessage =
       hidden: SeverityCounts;
       counts: number[];
     }
-  | { type: 'error'; name: string; message: string; stack?: string };
+  | ({ type: 'error' } & ThreadError);

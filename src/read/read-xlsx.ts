@@ -1,7 +1,31 @@
 import { InputError } from '../errors.js';
+import { SharedStrings } from './shared-strings.js';
 import type { RawRow } from './tokenize-csv.js';
 
 type CellValue = unknown;
+
+/** What exceljs's `parse()` yields: events (`eventType`), and in 4.4 bare `{ index, text }` shared strings. */
+interface WorkbookEvent {
+  eventType?: string;
+  value?: unknown;
+  index?: unknown;
+  text?: unknown;
+}
+
+type WorksheetRows = AsyncIterable<{ values: unknown; number: number }> & { name: string };
+
+function isSharedStringEntry(event: WorkbookEvent): event is { index: number; text: CellValue } {
+  return event.eventType === undefined && typeof event.index === 'number';
+}
+
+/** A cell that points into the shared strings (exceljs's value for it when they are not cached). */
+function isSharedString(value: CellValue): value is { sharedString: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { sharedString?: unknown }).sharedString === 'number'
+  );
+}
 
 /** A cell as the text a CSV export of it would hold; numbers, dates and text keep their meaning. */
 export function cellText(value: CellValue): string {
@@ -27,6 +51,8 @@ export function cellText(value: CellValue): string {
 /**
  * The rows of one sheet of an .xlsx workbook (the first, or the one named), streamed. The `line` of a
  * row is its row number in the sheet. Trailing empty cells are dropped: a spreadsheet does not store them.
+ * Shared strings are taken as exceljs reads them and kept compactly (`SharedStrings`), not as its array
+ * of a string per entry.
  */
 export async function* readXlsxRows(
   path: string,
@@ -36,23 +62,33 @@ export async function* readXlsxRows(
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'emit',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const strings = new SharedStrings();
+  const text = (value: CellValue) =>
+    cellText(isSharedString(value) ? strings.get(value.sharedString) : value);
   const seen: string[] = [];
   let found = false;
   try {
-    for await (const worksheet of workbook) {
-      const sheetName = (worksheet as unknown as { name: string }).name;
+    for await (const event of workbook.parse() as unknown as AsyncIterable<WorkbookEvent>) {
+      // exceljs 4.4 hands each shared string over as `{ index, text }`, in order, before any sheet.
+      if (isSharedStringEntry(event)) {
+        strings.add(cellText(event.text));
+        continue;
+      }
+      if (event.eventType !== 'worksheet') continue;
+      const worksheet = event.value as WorksheetRows;
+      const sheetName = worksheet.name;
       seen.push(sheetName);
       const wanted = !found && (sheet === undefined || sheetName === sheet);
       let batch: RawRow[] = [];
       for await (const row of worksheet) {
         if (!wanted) continue;
         // `values` is sparse (empty cells are not stored): Array.from turns its holes into '' cells.
-        const values = Array.from((row.values as CellValue[]).slice(1), cellText);
+        const values = Array.from((row.values as CellValue[]).slice(1), text);
         while (values.length > 0 && values[values.length - 1] === '') values.pop();
         batch.push({ cells: values, line: row.number, text: null });
         if (batch.length >= 4096) {

@@ -2,11 +2,14 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
 import { fileSource } from '../../src/read/open-source.js';
 import { detectTableFormat, openCatalog } from '../../src/read/read-catalog.js';
+import { SharedStrings } from '../../src/read/shared-strings.js';
 import type { AuditedSku, CatalogRecord } from '../../src/types.js';
+import fc from 'fast-check';
 
 /** A workbook with rows at the given row numbers (gaps are rows the sheet does not have). */
 async function workbook(rows: [number, unknown[]][]): Promise<string> {
@@ -74,5 +77,95 @@ describe('a workbook, parsed once into CSV for both passes', () => {
     for await (const batch of reader.records) records.push(...batch);
     expect(records.map((r) => r.cells)).toEqual([['A4', '', 'no product id']]);
     expect(1 in (records[0]?.cells ?? [])).toBe(true);
+  });
+
+  it('reads shared strings past one block of 4,096, rich text and repeats, as the cells hold them', async () => {
+    const rows: [number, unknown[]][] = [[1, ['sku', 'product_id', 'title']]];
+    for (let n = 0; n < 5000; n++)
+      rows.push([n + 2, [`S${n}`, `P${n % 7}`, n % 2 ? `标题 ${n}` : `title ${n}`]]);
+    rows.push([
+      5002,
+      ['S-rich', 'P1', { richText: [{ text: 'bold ', font: { bold: true } }, { text: 'plain' }] }],
+    ]);
+    const path = await workbook(rows);
+    const source = await fileSource(path);
+    const reader = await openCatalog(source, await detectTableFormat(source));
+    const records: CatalogRecord[] = [];
+    for await (const batch of reader.records) records.push(...batch);
+    expect(records).toHaveLength(5001);
+    expect(records[0]?.cells).toEqual(['S0', 'P0', 'title 0']);
+    expect(records[4097]?.cells).toEqual(['S4097', 'P2', '标题 4097']);
+    expect(records[4999]?.cells).toEqual(['S4999', 'P1', '标题 4999']);
+    expect(records[5000]?.cells).toEqual(['S-rich', 'P1', 'bold plain']);
+  });
+});
+
+// The built code reads a workbook in a worker thread with bounded heap (the sources, in this one).
+describe('a workbook read in a thread of its own (built code)', () => {
+  it('gives the same records as read in this thread', async () => {
+    const rows: [number, unknown[]][] = [[1, ['sku', 'product_id', 'title', 'weight_kg']]];
+    for (let n = 0; n < 300; n++) rows.push([n + 2 + (n % 3), [`S${n}`, `P${n % 7}`, `t ${n}, "q"`, n / 10]]);
+    const path = await workbook(rows);
+    const options = { asOf: '2026-11-23' as const };
+    const here: AuditedSku[] = [];
+    const there: AuditedSku[] = [];
+    await audit(path, { ...options, onSku: (sku) => here.push(sku) });
+    await (
+      await import('../../dist/audit.js')
+    ).audit(path, { ...options, onSku: (sku: AuditedSku) => there.push(sku) });
+    expect(there).toHaveLength(300);
+    expect(there).toEqual(here);
+  });
+
+  it('reads it again without the old-generation bound when that is too small', async () => {
+    const path = await workbook([
+      [1, ['sku', 'title']],
+      [3, ['A', 'first']],
+      [4, ['B', 'second']],
+    ]);
+    const tiny = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 4 };
+    const { SPILL_WORKER, spillWorkbook } = await import('../../dist/read/spill-workbook.js');
+    // The bound alone is too small for exceljs: the worker runs out of memory…
+    const stopped = await new Promise<{ code?: string }>((resolve) => {
+      const task = {
+        path,
+        name: 'x',
+        sheet: undefined,
+        out: join(mkdtempSync(join(tmpdir(), 'ca-oom-')), 'o'),
+      };
+      new Worker(SPILL_WORKER, { workerData: task, resourceLimits: tiny }).once('error', resolve);
+    });
+    expect(stopped.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    // …and the spill still gives every row, with its worksheet row number.
+    const { fileSource: distSource } = await import('../../dist/read/open-source.js');
+    const { detectTableFormat: distDetect, openCatalog: distOpen } =
+      await import('../../dist/read/read-catalog.js');
+    const source = await distSource(path);
+    const spilled = await spillWorkbook(source, await distDetect(source), tiny);
+    const reader = await distOpen(spilled.source, spilled.format);
+    const records: CatalogRecord[] = [];
+    for await (const batch of reader.records) records.push(...batch);
+    await spilled.source.dispose();
+    expect(records.map((r) => [r.line, ...r.cells])).toEqual([
+      [3, 'A', 'first'],
+      [4, 'B', 'second'],
+    ]);
+  });
+});
+
+describe('the shared strings of a workbook', () => {
+  it('give back every string added, across blocks, and "" for an index with none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 5 }), { maxLength: 9000 }), (texts) => {
+        const strings = new SharedStrings();
+        for (const text of texts) strings.add(text);
+        expect(strings.size).toBe(texts.length);
+        for (const [i, text] of texts.entries()) expect(strings.get(i)).toBe(text);
+        expect(strings.get(texts.length)).toBe('');
+        expect(strings.get(texts.length + 5000)).toBe('');
+        expect(strings.get(-1)).toBe('');
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,0 +1,11 @@
+// The thread that reads a workbook into a CSV file (`spill-workbook.ts`).
+import { parentPort, workerData } from 'node:worker_threads';
+import { threadError } from '../errors.js';
+import { type SpillMessage, type SpillTask, writeWorkbookCsv } from './spill-workbook.js';
+
+const post = (message: SpillMessage) => parentPort?.postMessage(message);
+
+writeWorkbookCsv(workerData as SpillTask).then(
+  (lines) => post({ type: 'done', lines }),
+  (error: Error) => post({ type: 'error', ...threadError(error) }),
+);
