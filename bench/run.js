@@ -21,23 +21,24 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 mkdirSync(OUT, { recursive: true });
 
+/** One run of a bench script in a fresh process: its last line of output, as JSON. */
+function node(script, ...args) {
+  const text = execFileSync(process.execPath, [join(ROOT, 'bench', script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return text.trim().split('\n');
+}
+
 function measure(mode, file, out, workers) {
-  const args = [
-    join(ROOT, 'bench', 'child.js'),
-    mode,
-    file,
-    ...(out ? [out] : []),
-    ...(workers ? [workers] : []),
-  ];
-  const text = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(text.trim().split('\n').pop());
+  return JSON.parse(node('child.js', mode, file, ...(out ? [out] : []), ...(workers ? [workers] : [])).pop());
 }
 
 /** The best of REPEAT runs (a shared, noisy machine only ever makes a run slower). */
-function best(mode, file, out, workers) {
+function best(mode, file, out, workers, run1 = measure) {
   let result;
   for (let i = 0; i < REPEAT; i++) {
-    const run = measure(mode, file, out, workers);
+    const run = run1(mode, file, out, workers);
     if (result === undefined || run.ms < result.ms)
       result = { ...run, maxRssMb: Math.max(run.maxRssMb, result?.maxRssMb ?? 0) };
   }
@@ -94,6 +95,47 @@ const twoM = results.find((r) => r.size === 2_000_000);
 if (oneM && twoM) lines.push('', `Memory 2M / 1M: ${f(twoM.audit.maxRssMb / oneM.audit.maxRssMb)}.`);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${f(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; best of ${REPEAT} runs`;
 console.log(`${machine}\n\n${lines.join('\n')}`);
+
+// Widely used CSV parsers on the 1M file (or the largest), parse only, and whether each can give the
+// line a record starts on (bench/parsers.js).
+const parsersSize = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1];
+const parsersFile = join(OUT, `catalog-${parsersSize}.csv`);
+const toolParse = results.find((r) => r.size === parsersSize)?.parse;
+const startLines = new Map(
+  node('parsers.js', 'lines').map((line) => [JSON.parse(line).parser, JSON.parse(line)]),
+);
+const lineCheck = (check) =>
+  check.matches
+    ? 'yes'
+    : check.error !== undefined
+      ? 'no (stops with an error)'
+      : `no (${check.startLines === null ? 'none given' : check.startLines.join(', ')})`;
+lines.push(
+  '',
+  `Parsers, parse only, on the ${parsersSize.toLocaleString('en')}-SKU file; start lines checked on two small files (\`bench/parsers.js lines\`): CRLF with multi-line cells (2, 4, 5, 8 expected) and all three line ends mixed (2, 3, 5, 6):`,
+  '',
+  '| parser | version | parse only | ÷ tool reader | peak RSS | start lines, CRLF | start lines, mixed |',
+  '|---|--:|--:|--:|--:|---|---|',
+);
+for (const name of ['tool', 'csv-parse', 'papaparse', 'csv-parser', 'fast-csv', 'udsv']) {
+  process.stderr.write(`parser: ${name}…\n`);
+  const run =
+    name === 'tool'
+      ? toolParse
+      : name === 'csv-parse'
+        ? (results.find((r) => r.size === parsersSize)?.csvParse ?? best('csv-parse', parsersFile))
+        : best(name, parsersFile, undefined, undefined, (parser, file) =>
+            JSON.parse(node('parsers.js', 'speed', parser, file).pop()),
+          );
+  const check = startLines.get(name);
+  const version =
+    check?.version ??
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  lines.push(
+    `| ${name === 'tool' ? "the tool's reader" : name} | ${version} | ${f(run.ms / 1000)} s | ${f(run.ms / toolParse.ms)} | ${f(run.maxRssMb, 0)} MB | ${lineCheck(check)} | ${lineCheck(check.mixed)} |`,
+  );
+}
+console.log(lines.slice(-8).join('\n'));
 
 // Orders: a million orders against the 1M catalog (or the largest one generated).
 const catalogSize = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1];
