@@ -53,6 +53,8 @@ export interface AuditOptions extends ReadOptions {
   workers?: number;
   /** Called now and then with the number of rows audited so far. */
   onProgress?: (rows: number, total: number) => void;
+  /** Called now and then with the rows of a workbook read so far, before the audit (their total is not known). */
+  onWorkbookRows?: (rows: number) => void;
   /** How many example lines per rule and worst SKUs the summary keeps. */
   limits?: { examplesPerRule?: number; worst?: number };
 }
@@ -102,7 +104,7 @@ async function auditSource(
   const format = await detectTableFormat(source, options);
   if (format.kind !== 'xlsx') return auditFormat(source, format, format, config, asOf, options);
   // A workbook is parsed once, into a CSV file that both passes read.
-  const spilled = await spillWorkbook(source, format);
+  const spilled = await spillWorkbook(source, format, { onRows: options.onWorkbookRows });
   try {
     return await auditFormat(spilled.source, spilled.format, format, config, asOf, options);
   } finally {

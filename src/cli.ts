@@ -276,7 +276,12 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     );
     stopProgress = progress ? () => progress.stop() : undefined;
     const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
-      ...(progress ? { onProgress: (rows: number, total: number) => progress.update(rows, total) } : {}),
+      ...(progress
+        ? {
+            onProgress: (rows: number, total: number) => progress.update(rows, total),
+            onWorkbookRows: (rows: number) => progress.counting(rows),
+          }
+        : {}),
       config,
       name: readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),

@@ -17,7 +17,15 @@ export interface SpillTask {
   sheet: string | undefined;
   out: string;
 }
-export type SpillMessage = { type: 'done'; lines: Uint32Array } | ({ type: 'error' } & ThreadError);
+export type SpillMessage =
+  { type: 'rows'; rows: number } | { type: 'done'; lines: Uint32Array } | ({ type: 'error' } & ThreadError);
+
+export interface SpillOptions {
+  /** Heap limits of the thread (tests give tiny ones). */
+  heap?: WorkbookHeap;
+  /** Called now and then with the rows read so far. */
+  onRows?: ((rows: number) => void) | undefined;
+}
 
 /**
  * Heap limits for the thread that reads a workbook. exceljs makes much short-lived garbage per cell: a
@@ -41,12 +49,12 @@ export const SPILL_WORKER = new URL('./spill-worker.js', import.meta.url);
 export async function spillWorkbook(
   source: CatalogSource,
   format: TableFormat,
-  heap: WorkbookHeap = WORKBOOK_HEAP,
+  options: SpillOptions = {},
 ): Promise<{ source: CatalogSource; format: TableFormat }> {
   let lines: Uint32Array = new Uint32Array(0);
   const spilled = await temporarySource(source.name, async (out) => {
     const task = { path: source.path, name: source.name, sheet: format.sheet, out };
-    lines = await spillInThread(task, heap);
+    lines = await spillInThread(task, options.heap ?? WORKBOOK_HEAP, options.onRows);
   });
   return {
     source: spilled,
@@ -55,22 +63,32 @@ export async function spillWorkbook(
 }
 
 /** The spill in a worker thread; in this one when run from the TypeScript sources (the tests). */
-async function spillInThread(task: SpillTask, heap: WorkbookHeap): Promise<Uint32Array> {
-  if (!existsSync(fileURLToPath(SPILL_WORKER))) return writeWorkbookCsv(task);
+async function spillInThread(
+  task: SpillTask,
+  heap: WorkbookHeap,
+  onRows: SpillOptions['onRows'],
+): Promise<Uint32Array> {
+  if (!existsSync(fileURLToPath(SPILL_WORKER))) return writeWorkbookCsv(task, onRows);
   try {
-    return await inWorker(task, heap);
+    return await inWorker(task, heap, onRows);
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
-    return inWorker(task, { maxYoungGenerationSizeMb: heap.maxYoungGenerationSizeMb });
+    return inWorker(task, { maxYoungGenerationSizeMb: heap.maxYoungGenerationSizeMb }, onRows);
   }
 }
 
-function inWorker(task: SpillTask, resourceLimits: Partial<WorkbookHeap>): Promise<Uint32Array> {
+function inWorker(
+  task: SpillTask,
+  resourceLimits: Partial<WorkbookHeap>,
+  onRows: SpillOptions['onRows'],
+): Promise<Uint32Array> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(SPILL_WORKER, { workerData: task, resourceLimits });
-    worker.once('message', (message: SpillMessage) =>
-      message.type === 'done' ? resolve(message.lines) : reject(errorFromThread(message)),
-    );
+    worker.on('message', (message: SpillMessage) => {
+      if (message.type === 'rows') onRows?.(message.rows);
+      else if (message.type === 'done') resolve(message.lines);
+      else reject(errorFromThread(message));
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the thread reading the workbook stopped with code ${code}`));
@@ -79,7 +97,10 @@ function inWorker(task: SpillTask, resourceLimits: Partial<WorkbookHeap>): Promi
 }
 
 /** The rows of the workbook's sheet written to `out` as CSV; the worksheet row number of each. */
-export async function writeWorkbookCsv(task: SpillTask): Promise<Uint32Array> {
+export async function writeWorkbookCsv(
+  task: SpillTask,
+  onRows?: (rows: number) => void,
+): Promise<Uint32Array> {
   const lines = new SharedColumn();
   async function* csv(): AsyncGenerator<string> {
     for await (const batch of readXlsxRows(task.path, task.name, task.sheet)) {
@@ -89,6 +110,7 @@ export async function writeWorkbookCsv(task: SpillTask): Promise<Uint32Array> {
         text += row.cells.length === 0 ? '""\n' : `${row.cells.map(csvQuote).join(',')}\n`;
         lines.push(row.line);
       }
+      onRows?.(lines.length);
       yield text;
     }
   }

@@ -5,7 +5,7 @@ import { type SpillMessage, type SpillTask, writeWorkbookCsv } from './spill-wor
 
 const post = (message: SpillMessage) => parentPort?.postMessage(message);
 
-writeWorkbookCsv(workerData as SpillTask).then(
+writeWorkbookCsv(workerData as SpillTask, (rows) => post({ type: 'rows', rows })).then(
   (lines) => post({ type: 'done', lines }),
   (error: Error) => post({ type: 'error', ...threadError(error) }),
 );

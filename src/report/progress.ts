@@ -1,6 +1,8 @@
 import type { Writable } from 'node:stream';
 
 export interface Progress {
+  /** Rows read where their total is not known yet: a workbook's, before the audit. */
+  counting(rows: number): void;
   /** `done` of `total`: rows (the catalog audit) or bytes (the orders audit, which has no index pass). */
   update(done: number, total: number): void;
   stop(): void;
@@ -32,9 +34,33 @@ export async function progressBar(
     unit === 'rows'
       ? `${Math.round((done - shownDone) / seconds).toLocaleString('en')} rows/s`
       : `${((done - shownDone) / 1e6 / seconds).toFixed(1)} MB/s`;
+  // Before the bar, a counter of rows for a step whose total is not known.
+  let counter: InstanceType<typeof cliProgress.SingleBar> | undefined;
+  let counterStart = { at: 0, rows: 0 };
   return {
+    counting(rows) {
+      if (bar !== undefined || now() - started < SHOW_AFTER_MS) return;
+      if (counter === undefined) {
+        counter = new cliProgress.SingleBar({
+          stream,
+          format: 'reading the workbook · {value} rows · {rate}',
+          hideCursor: true,
+          clearOnComplete: true,
+          formatValue: (value, _options, type) =>
+            type === 'value' ? value.toLocaleString('en') : String(value),
+        });
+        counter.start(0, rows, { rate: '… rows/s' });
+        counterStart = { at: now(), rows };
+      }
+      const seconds = Math.max((now() - counterStart.at) / 1000, 0.001);
+      counter.update(rows, {
+        rate: `${Math.round((rows - counterStart.rows) / seconds).toLocaleString('en')} rows/s`,
+      });
+    },
     update(done, total) {
       if (bar === undefined) {
+        counter?.stop();
+        counter = undefined;
         if (now() - started < SHOW_AFTER_MS || total === 0) return;
         bar = new cliProgress.SingleBar(
           {
@@ -68,6 +94,7 @@ export async function progressBar(
       bar.update(done, { bytes: bytesOf(done, total), rate: rate(done, seconds) });
     },
     stop() {
+      counter?.stop();
       bar?.stop();
     },
   };

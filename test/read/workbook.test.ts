@@ -109,12 +109,23 @@ describe('a workbook read in a thread of its own (built code)', () => {
     const options = { asOf: '2026-11-23' as const };
     const here: AuditedSku[] = [];
     const there: AuditedSku[] = [];
-    await audit(path, { ...options, onSku: (sku) => here.push(sku) });
+    const read: number[][] = [[], []];
+    await audit(path, {
+      ...options,
+      onSku: (sku) => here.push(sku),
+      onWorkbookRows: (rows) => read[0]?.push(rows),
+    });
     await (
       await import('../../dist/audit.js')
-    ).audit(path, { ...options, onSku: (sku: AuditedSku) => there.push(sku) });
+    ).audit(path, {
+      ...options,
+      onSku: (sku: AuditedSku) => there.push(sku),
+      onWorkbookRows: (rows: number) => read[1]?.push(rows),
+    });
     expect(there).toHaveLength(300);
     expect(there).toEqual(here);
+    // The rows read, header included, told as they are read: here and from the worker alike.
+    expect(read).toEqual([[301], [301]]);
   });
 
   it('reads it again without the old-generation bound when that is too small', async () => {
@@ -141,7 +152,12 @@ describe('a workbook read in a thread of its own (built code)', () => {
     const { detectTableFormat: distDetect, openCatalog: distOpen } =
       await import('../../dist/read/read-catalog.js');
     const source = await distSource(path);
-    const spilled = await spillWorkbook(source, await distDetect(source), tiny);
+    const read: number[] = [];
+    const spilled = await spillWorkbook(source, await distDetect(source), {
+      heap: tiny,
+      onRows: (rows: number) => read.push(rows),
+    });
+    expect(read).toEqual([3]);
     const reader = await distOpen(spilled.source, spilled.format);
     const records: CatalogRecord[] = [];
     for await (const batch of reader.records) records.push(...batch);

@@ -60,6 +60,31 @@ describe('progress bar', () => {
     expect(text()).toMatch(/ 63% · 150 MB\/235 MB · 50\.0 MB\/s/);
   });
 
+  it('counts the rows of a workbook while their total is unknown, then gives way to the bar', async () => {
+    let clock = 0;
+    const counted = terminal();
+    const progress = await progressBar(counted.stream, 0, () => clock);
+    progress.counting(4096);
+    expect(counted.text()).toBe('');
+    clock = 1100;
+    progress.counting(40_960);
+    expect(counted.text()).toMatch(/reading the workbook · 40,960 rows · … rows\/s/);
+    clock = 3100;
+    progress.counting(90_960);
+    progress.stop();
+    expect(counted.text()).toMatch(/reading the workbook · 90,960 rows · 25,000 rows\/s/);
+
+    const then = terminal();
+    const next = await progressBar(then.stream, 0, () => clock);
+    clock = 4500;
+    next.counting(50_000);
+    next.update(10_000, 100_000);
+    next.stop();
+    expect(then.text()).toMatch(
+      /reading the workbook · 50,000 rows[\s\S]*auditing .* 10% · 10,000\/100,000 rows/,
+    );
+  });
+
   it('is fed by both audits: rows of the catalog (in one thread or two), bytes of catalog then orders', async () => {
     // The built library: worker threads run the compiled worker script.
     const { audit } = await import('../../dist/audit.js');
