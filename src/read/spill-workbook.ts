@@ -1,4 +1,5 @@
 import { createWriteStream, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +84,11 @@ function inWorker(
   onRows: SpillOptions['onRows'],
 ): Promise<Uint32Array> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SPILL_WORKER, { workerData: task, resourceLimits });
+    // exceljs writes a sheet that comes before the shared strings to a temporary file, and leaves it
+    // behind if the thread stops half-way: it goes in the spill's own directory, removed with it.
+    const dir = dirname(task.out);
+    const env = { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir };
+    const worker = new Worker(SPILL_WORKER, { workerData: task, resourceLimits, env });
     worker.on('message', (message: SpillMessage) => {
       if (message.type === 'rows') onRows?.(message.rows);
       else if (message.type === 'done') resolve(message.lines);
