@@ -115,13 +115,20 @@ describe('a workbook read in a thread of its own (built code)', () => {
       onSku: (sku) => here.push(sku),
       onWorkbookRows: (rows) => read[0]?.push(rows),
     });
-    await (
-      await import('../../dist/audit.js')
-    ).audit(path, {
+    // The worker's temporary files (the spilled CSV, exceljs's copy of the sheet) are all removed.
+    const { audit: builtAudit } = await import('../../dist/audit.js');
+    const temp = mkdtempSync(join(tmpdir(), 'ca-temp-'));
+    const tmpdirBefore = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    await builtAudit(path, {
       ...options,
       onSku: (sku: AuditedSku) => there.push(sku),
       onWorkbookRows: (rows: number) => read[1]?.push(rows),
+    }).finally(() => {
+      if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirBefore;
     });
+    expect(readdirSync(temp)).toEqual([]);
     expect(there).toHaveLength(300);
     expect(there).toEqual(here);
     // The rows read, header included, told as they are read: here and from the worker alike.
