@@ -2,3 +2,5 @@
 export function generateCatalog(path: string, rows: number, seed?: number): Promise<void>;
 /** Writes `rows` orders for the SKUs of a generated catalog. */
 export function generateOrders(path: string, catalogPath: string, rows: number, seed?: number): Promise<void>;
+/** Saves a generated catalog as an .xlsx workbook, every cell as text. */
+export function generateWorkbook(path: string, csvPath: string): Promise<void>;

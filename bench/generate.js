@@ -126,3 +126,20 @@ export async function generateOrders(path, catalogPath, rows, seed = 7) {
     writeSome();
   });
 }
+
+/**
+ * Saves a generated catalog (`csvPath`) as an .xlsx workbook, every cell as text in the shared strings
+ * table, as the streaming writer of exceljs writes it (the sheet before the shared strings, as Excel
+ * does). The generated catalog has no quoted cell, so its lines split at commas.
+ */
+export async function generateWorkbook(path, csvPath) {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = book.addWorksheet('Products');
+  for await (const line of createInterface({ input: createReadStream(csvPath) })) {
+    sheet.addRow(line.split(',')).commit();
+  }
+  await book.commit();
+}

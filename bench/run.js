@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCatalog, generateOrders } from './generate.js';
+import { generateCatalog, generateOrders, generateWorkbook } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench', 'out');
@@ -136,6 +136,39 @@ for (const name of ['tool', 'csv-parse', 'papaparse', 'csv-parser', 'fast-csv', 
   );
 }
 console.log(lines.slice(-8).join('\n'));
+
+// Workbooks: the catalogs saved as .xlsx (the sizes a sheet can hold, 1,048,576 rows at most; BENCH_XLSX
+// names others, 0 none) and audited with the annotated CSV written, next to the same rows as CSV.
+const xlsxSizes = (process.env.BENCH_XLSX?.split(',').map(Number) ?? SIZES).filter(
+  (n) => n > 0 && n < 1_048_576,
+);
+if (xlsxSizes.length > 0) {
+  lines.push(
+    '',
+    'Workbooks: the same catalogs saved as .xlsx (every cell text, in the shared strings), audited with the annotated CSV written:',
+    '',
+    '| SKUs | workbook | audit + annotated CSV | peak RSS | the same rows as CSV | peak RSS |',
+    '|--:|--:|--:|--:|--:|--:|',
+  );
+}
+for (const size of xlsxSizes) {
+  const csv = join(OUT, `catalog-${size}.csv`);
+  const book = join(OUT, `catalog-${size}.xlsx`);
+  if (!existsSync(csv)) await generateCatalog(csv, size);
+  if (!existsSync(book)) {
+    process.stderr.write(`saving ${size} SKUs as a workbook…\n`);
+    await generateWorkbook(book, csv);
+  }
+  process.stderr.write(`workbook, ${size} SKUs…\n`);
+  const out = join(OUT, `annotated-${size}.csv`);
+  const fromBook = best('audit', book, out);
+  const fromCsv = results.find((r) => r.size === size)?.audit ?? best('audit', csv, out);
+  rmSync(out, { force: true });
+  lines.push(
+    `| ${size.toLocaleString('en')} | ${f(statSync(book).size / 1e6, 0)} MB | ${f(fromBook.ms / 1000)} s | ${f(fromBook.maxRssMb, 0)} MB | ${f(fromCsv.ms / 1000)} s | ${f(fromCsv.maxRssMb, 0)} MB |`,
+  );
+  console.log(lines.at(-1));
+}
 
 // Orders: a million orders against the 1M catalog (or the largest one generated).
 const catalogSize = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1];
