@@ -12,11 +12,6 @@
 export class KeyTable {
   private slots: Uint32Array;
   private count = 0;
-  // The key set last, and its value: a product's rows are usually next to each other, and this saves
-  // their lookups in a table too large for the CPU's caches.
-  private lastH1 = 0;
-  private lastH2 = 0;
-  private lastValue = 0;
 
   constructor(capacity = 1 << 12) {
     this.slots = emptySlots(capacity);
@@ -28,13 +23,6 @@ export class KeyTable {
 
   get size(): number {
     return this.count;
-  }
-
-  /** Makes room for `keys` keys at once, instead of growing step by step to them. */
-  reserve(keys: number): void {
-    let capacity = this.capacity;
-    while (keys * 2 > capacity) capacity *= 2;
-    if (capacity > this.capacity) this.grow(capacity);
   }
 
   /** `setIfAbsent` for a key given as ASCII bytes (whose code units are the bytes). */
@@ -71,18 +59,15 @@ export class KeyTable {
 
   /** `setIfAbsent` for the key just hashed (`H1`, `H2`). */
   private setHashedIfAbsent(value: number): number {
-    if (H1 === this.lastH1 && H2 === this.lastH2) return this.lastValue;
-    this.lastH1 = H1;
-    this.lastH2 = H2;
     let at = this.find(H1, H2);
-    if (isUsed(this.slots, at)) return (this.lastValue = this.slots[at + VALUE] ?? 0);
+    if (isUsed(this.slots, at)) return this.slots[at + VALUE] ?? 0;
     if ((this.count + 1) * 2 > this.capacity) {
-      this.grow(this.capacity * 2);
+      this.grow();
       at = this.find(H1, H2);
     }
     this.fill(at, H1, H2, value);
     this.count++;
-    return (this.lastValue = value);
+    return value;
   }
 
   private fill(at: number, h1: number, h2: number, value: number): void {
@@ -92,9 +77,9 @@ export class KeyTable {
     slots[at + VALUE] = value;
   }
 
-  private grow(capacity: number): void {
+  private grow(): void {
     const old = this.slots;
-    this.slots = emptySlots(capacity);
+    this.slots = emptySlots(this.capacity * 2);
     for (let at = 0; at < old.length; at += STRIDE) {
       if (!isUsed(old, at)) continue;
       const h1 = old[at] ?? 0;

@@ -68,13 +68,6 @@ export class IndexBuilder {
     }
   }
 
-  /** Makes room at once for about `rows` records, as estimated from the start of the file. */
-  expect(rows: number): void {
-    this.firstLines.reserve(rows);
-    this.productOf.reserve(rows);
-    this.duplicateOf.reserve(rows);
-  }
-
   finish(starts: RecordStart[]): ProductIndex {
     const rows = this.productOf.length;
     const productSkus = this.productOf.values();

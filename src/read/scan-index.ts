@@ -196,8 +196,6 @@ export async function scanIndex(
           continue;
       }
     }
-    // From the first chunk, the number of records to expect: room for them is made at once.
-    if (offset === 0 && record > 0) builder.expect(Math.ceil((record * size) / length));
     offset += length;
   }
   if (inRecord) endRecord();

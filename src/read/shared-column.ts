@@ -4,16 +4,12 @@ export class SharedColumn {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.array.length) this.reserve(this.array.length * 2);
+    if (this.length === this.array.length) {
+      const grown = new Uint32Array(new SharedArrayBuffer(this.array.length * 8));
+      grown.set(this.array);
+      this.array = grown;
+    }
     this.array[this.length++] = value;
-  }
-
-  /** Makes room for `count` numbers in all. */
-  reserve(count: number): void {
-    if (count <= this.array.length) return;
-    const grown = new Uint32Array(new SharedArrayBuffer(count * 4));
-    grown.set(this.array.subarray(0, this.length));
-    this.array = grown;
   }
 
   /** The numbers pushed, over the same memory. */

@@ -231,37 +231,20 @@ describe('the index pass on bytes', () => {
 });
 
 describe('the key table', () => {
-  it('agrees with a Map, for text and ASCII-byte keys, through growth, room made ahead and repeated keys', () => {
+  it('agrees with a Map, for text and ASCII-byte keys, through growth', () => {
     const key = fc.string({ unit: fc.constantFrom('a', 'B', '7', '-', '_', ' '), maxLength: 6 });
-    const set = fc.record({
-      key,
-      value: fc.nat(1000),
-      ascii: fc.boolean(),
-      times: fc.integer({ min: 1, max: 3 }),
-    });
-    const op = fc.oneof(
-      { arbitrary: set, weight: 20 },
-      { arbitrary: fc.record({ reserve: fc.nat(5000) }), weight: 1 },
-    );
+    const op = fc.record({ key, value: fc.nat(1000), ascii: fc.boolean() });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
         const table = new KeyTable(2);
         const map = new Map<string, number>();
-        for (const op of ops) {
-          if ('reserve' in op) {
-            table.reserve(op.reserve);
-            continue;
-          }
-          const { key, value, ascii } = op;
+        for (const { key, value, ascii } of ops) {
           const bytes = Buffer.from(key, 'latin1');
           if (!map.has(key)) map.set(key, value);
-          // The same key set again at once (as a product's rows are), with another value: still the first.
-          for (let time = 0; time < op.times; time++) {
-            const kept = ascii
-              ? table.setIfAbsentAscii(bytes, 0, bytes.length, value + time)
-              : table.setIfAbsent(key, value + time);
-            expect(kept).toBe(map.get(key));
-          }
+          const kept = ascii
+            ? table.setIfAbsentAscii(bytes, 0, bytes.length, value)
+            : table.setIfAbsent(key, value);
+          expect(kept).toBe(map.get(key));
         }
         expect(table.size).toBe(map.size);
         for (const [k, v] of map) expect(table.get(k)).toBe(v);
