@@ -48,10 +48,14 @@ if (mode === 'parse') {
       width: columns.headers.length,
       part: { start: start.byte, end: next?.byte ?? source.size, line: start.line, record: start.record },
     });
-    const other = new Promise((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: half(second) });
-      worker.once('message', resolve).once('error', reject);
-    });
+    // A file too small to split (one record) has one part: read here alone.
+    const other =
+      second === undefined
+        ? Promise.resolve(0)
+        : new Promise((resolve, reject) => {
+            const worker = new Worker(new URL(import.meta.url), { workerData: half(second) });
+            worker.once('message', resolve).once('error', reject);
+          });
     const counted = (await readHalf(half(first, second))) + (await other);
     if (counted !== rows) throw new Error(`the passes read ${counted} records, the index ${rows}`);
   }

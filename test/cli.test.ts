@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -234,6 +242,12 @@ describe('channel-audit (the built binary)', () => {
         [write('fake.xlsx', 'sku\nA\n')],
         /fake\.xlsx is not a readable \.xlsx workbook/,
       ],
+      [
+        // 600 bytes of a sheet's compressed data garbled: exceljs then waits for data that never comes.
+        'a damaged workbook',
+        ['test/bad-input/damaged.xlsx'],
+        /damaged\.xlsx is not a readable \.xlsx workbook \(it ends before its sheet does\)/,
+      ],
       ['a bad --as-of', [SAMPLE, '--as-of', '23/11/2026'], /--as-of "23\/11\/2026" is not a date/],
       [
         'a bad config',
@@ -274,6 +288,13 @@ describe('channel-audit (the built binary)', () => {
       const out = join(dir, 'never.csv');
       runCli([write('q2.csv', 'sku\n"A\n'), '--out', out]);
       expect(existsSync(out)).toBe(false);
+    });
+
+    it('leaves no temporary file behind when a workbook is damaged', () => {
+      const temp = mkdtempSync(join(tmpdir(), 'ca-damaged-'));
+      const run = runCli(['test/bad-input/damaged.xlsx'], { env: { TMPDIR: temp } });
+      expect(run.code).toBe(2);
+      expect(readdirSync(temp)).toEqual([]);
     });
 
     it('prints the stack with --debug', () => {

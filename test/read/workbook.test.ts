@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,7 +8,9 @@ import { audit } from '../../src/audit.js';
 import { fileSource } from '../../src/read/open-source.js';
 import { detectTableFormat, openCatalog } from '../../src/read/read-catalog.js';
 import { SharedStrings } from '../../src/read/shared-strings.js';
+import { zipEntrySizes } from '../../src/read/zip-directory.js';
 import type { AuditedSku, CatalogRecord } from '../../src/types.js';
+import { ROOT } from '../cli-run.js';
 import fc from 'fast-check';
 
 /** A workbook with rows at the given row numbers (gaps are rows the sheet does not have). */
@@ -190,5 +192,69 @@ describe('the shared strings of a workbook', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+/** A zip of stored (uncompressed) entries, written by hand, with a comment after its directory. */
+function storedZip(entries: [string, string][], comment = ''): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const data = Buffer.from(text);
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    directory.push(entry, fileName);
+    offset += 30 + fileName.length + data.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(Buffer.byteLength(comment), 20);
+  return Buffer.concat([...locals, dir, end, Buffer.from(comment)]);
+}
+
+describe('the sizes in a zip directory (for the workbook thread heap bound)', () => {
+  it('gives each entry its uncompressed size, comment or not; nothing for a file that is not a zip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-zip-'));
+    const zip = join(dir, 'book.xlsx');
+    const entries: [string, string][] = [
+      ['[Content_Types].xml', '<Types/>'],
+      ['xl/sharedStrings.xml', '<sst>'.padEnd(5000, 'x')],
+      ['xl/worksheets/sheet1.xml', '表'.repeat(100)],
+    ];
+    for (const comment of ['', 'a comment after the directory']) {
+      writeFileSync(zip, storedZip(entries, comment));
+      expect(await zipEntrySizes(zip)).toEqual(
+        new Map([
+          ['[Content_Types].xml', 8],
+          ['xl/sharedStrings.xml', 5000],
+          ['xl/worksheets/sheet1.xml', 300],
+        ]),
+      );
+    }
+    writeFileSync(zip, 'sku,title\nA,not a zip\n');
+    expect(await zipEntrySizes(zip)).toEqual(new Map());
+    writeFileSync(zip, storedZip(entries).subarray(0, 100));
+    expect(await zipEntrySizes(zip)).toEqual(new Map());
+    // A workbook as a spreadsheet writes it.
+    const sizes = await zipEntrySizes(join(ROOT, 'test', 'dialects', 'catalog.xlsx'));
+    expect(sizes.get('xl/sharedStrings.xml')).toBeGreaterThan(100);
+    expect(sizes.get('xl/workbook.xml')).toBeGreaterThan(100);
   });
 });
