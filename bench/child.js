@@ -7,6 +7,10 @@
 //   node bench/child.js audit FILE OUT.csv [WORKERS]   the full audit, with the annotated CSV written
 //   node bench/child.js audit FILE -                    the audit itself: the summary only, no file written
 //   node bench/child.js orders ORDERS OUT.csv CATALOG   the orders audit, with the annotated orders written
+//   node bench/child.js workbook CATALOG.csv OUT.xlsx   saves a generated catalog as a workbook (not
+//                                                        measured: done here so that the benchmark's own
+//                                                        process stays small, as its children inherit
+//                                                        its peak memory figure)
 // Prints one JSON line: { ms, rows, maxRssMb }.
 import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -59,6 +63,9 @@ if (mode === 'parse') {
     const counted = (await readHalf(half(first, second))) + (await other);
     if (counted !== rows) throw new Error(`the passes read ${counted} records, the index ${rows}`);
   }
+} else if (mode === 'workbook') {
+  const { generateWorkbook } = await import('./generate.js');
+  await generateWorkbook(out, file);
 } else if (mode === 'csv-parse') {
   const { parse } = await import('csv-parse');
   const parser = createReadStream(file).pipe(parse({ relax_column_count: true }));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCatalog, generateOrders, generateWorkbook } from './generate.js';
+import { generateCatalog, generateOrders } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench', 'out');
@@ -157,7 +157,7 @@ for (const size of xlsxSizes) {
   if (!existsSync(csv)) await generateCatalog(csv, size);
   if (!existsSync(book)) {
     process.stderr.write(`saving ${size} SKUs as a workbook…\n`);
-    await generateWorkbook(book, csv);
+    node('child.js', 'workbook', csv, book);
   }
   process.stderr.write(`workbook, ${size} SKUs…\n`);
   const out = join(OUT, `annotated-${size}.csv`);
