@@ -39,9 +39,15 @@ export function cellText(value: CellValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
   if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    const v = value as {
+      richText?: { text: string }[];
+      text?: unknown;
+      result?: unknown;
+      error?: string;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
-    if ('result' in v) return cellText(v.result);
+    // A formula's value is its cached result; one saved without it (never calculated) is empty.
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellText(v.result);
     if (v.text !== undefined) return cellText(v.text);
     if (v.error !== undefined) return String(v.error);
   }

@@ -46,7 +46,9 @@ export interface WorkbookHeap {
 }
 
 async function workbookHeap(path: string): Promise<WorkbookHeap> {
-  const strings = (await zipEntrySizes(path)).get('xl/sharedStrings.xml') ?? 0;
+  // The sizes only tune the bound: a file that cannot be read here fails, if at all, in exceljs.
+  const sizes = await zipEntrySizes(path).catch(() => new Map<string, number>());
+  const strings = sizes.get('xl/sharedStrings.xml') ?? 0;
   return {
     maxYoungGenerationSizeMb: YOUNG_MB,
     maxOldGenerationSizeMb: Math.ceil(OLD_BASE_MB + (OLD_PER_STRINGS_MB * strings) / 2 ** 20),
@@ -116,7 +118,7 @@ function inWorker(
       reject(
         code === 0
           ? new InputError(
-              `${task.name} is not a readable .xlsx workbook (it ends before its sheet does); re-save it from Excel, or export it as CSV`,
+              `${task.name} is not a readable .xlsx workbook (it ends too soon, or is damaged); re-save it from Excel, or export it as CSV`,
             )
           : new Error(`the thread reading the workbook stopped with code ${code}`),
       ),

@@ -37,9 +37,13 @@ export async function progressBar(
   // Before the bar, a counter of rows for a step whose total is not known.
   let counter: InstanceType<typeof cliProgress.SingleBar> | undefined;
   let counterStart = { at: 0, rows: 0 };
+  let shownRows = 0;
   return {
     counting(rows) {
       if (bar !== undefined || now() - started < SHOW_AFTER_MS) return;
+      // Fewer rows than last time: the workbook is being read again (without the heap bound).
+      if (counter !== undefined && rows < shownRows) counterStart = { at: now(), rows };
+      shownRows = rows;
       if (counter === undefined) {
         counter = new cliProgress.SingleBar({
           stream,

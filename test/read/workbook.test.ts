@@ -81,7 +81,7 @@ describe('a workbook, parsed once into CSV for both passes', () => {
     expect(1 in (records[0]?.cells ?? [])).toBe(true);
   });
 
-  it('reads shared strings past one block of 4,096, rich text and repeats, as the cells hold them', async () => {
+  it('reads shared strings past one block of 4,096, rich text, repeats and formulas, as the cells hold them', async () => {
     const rows: [number, unknown[]][] = [[1, ['sku', 'product_id', 'title']]];
     for (let n = 0; n < 5000; n++)
       rows.push([n + 2, [`S${n}`, `P${n % 7}`, n % 2 ? `标题 ${n}` : `title ${n}`]]);
@@ -89,12 +89,15 @@ describe('a workbook, parsed once into CSV for both passes', () => {
       5002,
       ['S-rich', 'P1', { richText: [{ text: 'bold ', font: { bold: true } }, { text: 'plain' }] }],
     ]);
+    // Formulas: the cached result, and empty for one never calculated (no result saved).
+    rows.push([5003, ['S-formula', { formula: 'LEN("ab")', result: 2 }, { formula: 'A1&"x"' }]]);
     const path = await workbook(rows);
     const source = await fileSource(path);
     const reader = await openCatalog(source, await detectTableFormat(source));
     const records: CatalogRecord[] = [];
     for await (const batch of reader.records) records.push(...batch);
-    expect(records).toHaveLength(5001);
+    expect(records).toHaveLength(5002);
+    expect(records[5001]?.cells).toEqual(['S-formula', '2', '']);
     expect(records[0]?.cells).toEqual(['S0', 'P0', 'title 0']);
     expect(records[4097]?.cells).toEqual(['S4097', 'P2', '标题 4097']);
     expect(records[4999]?.cells).toEqual(['S4999', 'P1', '标题 4999']);
@@ -248,6 +251,19 @@ describe('the sizes in a zip directory (for the workbook thread heap bound)', ()
         ]),
       );
     }
+    // A comment holding the end record's signature is not taken for the record.
+    const tricky = storedZip(entries, `x${'PK\x05\x06'}${'\0'.repeat(30)}`);
+    writeFileSync(zip, tricky);
+    expect((await zipEntrySizes(zip)).get('xl/sharedStrings.xml')).toBe(5000);
+    // A size kept in a ZIP64 field (0xFFFFFFFF in the directory) is unknown: the entry is left out.
+    const zip64 = Buffer.from(storedZip(entries));
+    const first = zip64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip64.writeUInt32LE(0xffffffff, first + 24);
+    writeFileSync(zip, zip64);
+    expect([...(await zipEntrySizes(zip)).keys()]).toEqual([
+      'xl/sharedStrings.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     writeFileSync(zip, 'sku,title\nA,not a zip\n');
     expect(await zipEntrySizes(zip)).toEqual(new Map());
     writeFileSync(zip, storedZip(entries).subarray(0, 100));

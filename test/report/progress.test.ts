@@ -74,9 +74,21 @@ describe('progress bar', () => {
     progress.stop();
     expect(counted.text()).toMatch(/reading the workbook · 90,960 rows · 25,000 rows\/s/);
 
+    // Read again from the start (after running out of memory): the rate starts again too.
+    const again = terminal();
+    const retried = await progressBar(again.stream, 0, () => clock);
+    clock = 4200;
+    retried.counting(60_000);
+    clock = 5200;
+    retried.counting(4096);
+    clock = 6200;
+    retried.counting(14_096);
+    retried.stop();
+    expect(again.text()).toMatch(/reading the workbook · 14,096 rows · 10,000 rows\/s/);
+
     const then = terminal();
     const next = await progressBar(then.stream, 0, () => clock);
-    clock = 4500;
+    clock = 7500;
     next.counting(50_000);
     next.update(10_000, 100_000);
     next.stop();
