@@ -21,7 +21,7 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 mkdirSync(OUT, { recursive: true });
 
-/** One run of a bench script in a fresh process: its last line of output, as JSON. */
+/** One run of a bench script in a fresh process: its lines of output. */
 function node(script, ...args) {
   const text = execFileSync(process.execPath, [join(ROOT, 'bench', script), ...args], {
     encoding: 'utf8',
@@ -30,19 +30,23 @@ function node(script, ...args) {
   return text.trim().split('\n');
 }
 
+/** One measured run of bench/child.js: its last line, `{ ms, rows, maxRssMb }`. */
 function measure(mode, file, out, workers) {
   return JSON.parse(node('child.js', mode, file, ...(out ? [out] : []), ...(workers ? [workers] : [])).pop());
 }
 
-/** The best of REPEAT runs (a shared, noisy machine only ever makes a run slower). */
-function best(mode, file, out, workers, run1 = measure) {
-  let result;
-  for (let i = 0; i < REPEAT; i++) {
-    const run = run1(mode, file, out, workers);
-    if (result === undefined || run.ms < result.ms)
-      result = { ...run, maxRssMb: Math.max(run.maxRssMb, result?.maxRssMb ?? 0) };
-  }
-  return result;
+/**
+ * REPEAT runs of a measurement: the best time (a shared, noisy machine only ever makes a run slower) and
+ * the highest peak memory of them all.
+ */
+function best(mode, file, out, workers) {
+  return bestOf(() => measure(mode, file, out, workers));
+}
+
+function bestOf(run) {
+  const runs = Array.from({ length: REPEAT }, run);
+  const fastest = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { ...fastest, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
 }
 
 const results = [];
@@ -124,9 +128,7 @@ for (const name of ['tool', 'csv-parse', 'papaparse', 'csv-parser', 'fast-csv', 
       ? toolParse
       : name === 'csv-parse'
         ? (results.find((r) => r.size === parsersSize)?.csvParse ?? best('csv-parse', parsersFile))
-        : best(name, parsersFile, undefined, undefined, (parser, file) =>
-            JSON.parse(node('parsers.js', 'speed', parser, file).pop()),
-          );
+        : bestOf(() => JSON.parse(node('parsers.js', 'speed', name, parsersFile).pop()));
   const check = startLines.get(name);
   const version =
     check?.version ??

@@ -259,22 +259,20 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   const { config, readsStdin } = prepared;
   const baseline =
     flags.baseline !== undefined ? await loadBaseline(resolve(io.cwd, flags.baseline)) : undefined;
-  let stopProgress: (() => void) | undefined;
   const { reporters, sinks } = openOutputs<AuditedSku, ReportStart, ReportEnd>(
     OUTPUT_FORMATS,
     flags,
     io,
     readsStdin ? null : file,
   );
+  const progress = await terminalProgress(
+    flags,
+    io,
+    readsStdin,
+    readsStdin ? 0 : sizeOf(resolve(io.cwd, file as string)),
+    'rows',
+  );
   try {
-    const progress = await terminalProgress(
-      flags,
-      io,
-      readsStdin,
-      readsStdin ? 0 : sizeOf(resolve(io.cwd, file as string)),
-      'rows',
-    );
-    stopProgress = progress ? () => progress.stop() : undefined;
     const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
       ...(progress
         ? {
@@ -294,7 +292,6 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
       columns: parseMaps(flags.map),
       reporters,
     });
-    stopProgress = undefined;
     progress?.stop();
     const code = getExitCode(result.gate, {
       failOn: flags.failOn,
@@ -307,7 +304,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     }
     return code;
   } catch (error) {
-    stopProgress?.();
+    progress?.stop();
     await Promise.all(sinks.map((sink) => sink.abort().catch(() => {})));
     throw error;
   }

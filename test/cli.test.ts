@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN, portable, ROOT, runCli } from './cli-run.js';
 
 const SAMPLE = 'fixtures/sample-catalog.csv';
@@ -295,6 +295,20 @@ describe('channel-audit (the built binary)', () => {
       const run = runCli(['test/bad-input/damaged.xlsx'], { env: { TMPDIR: temp } });
       expect(run.code).toBe(2);
       expect(readdirSync(temp)).toEqual([]);
+    });
+
+    it('stops on Ctrl-C as the signal would, writing nothing when standard error is not a terminal', async () => {
+      // Standard input held open and empty: the run waits for it until interrupted.
+      const child = spawn(process.execPath, [BIN, '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child.kill('SIGINT');
+      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+        child.once('exit', (c, s) => resolve([c, s])),
+      );
+      expect([code, signal]).toEqual([null, 'SIGINT']);
+      expect(stderr).toBe('');
     });
 
     it('prints the stack with --debug', () => {

@@ -25,24 +25,27 @@ export async function progressBar(
   const { default: cliProgress } = await import('cli-progress');
   const started = now();
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
-  let shownAt = 0;
-  let shownDone = 0;
+  // Where the bar's rate counts from: when it was first shown.
+  let barStart = { at: 0, done: 0 };
   // Rows: 31,889/1,000,000 rows · 5 MB/144 MB (the bytes estimated from the rows). Bytes: 5 MB/144 MB.
   const bytesOf = (rows: number, total: number) =>
     `${mb((totalBytes * rows) / Math.max(total, 1))}/${mb(totalBytes)}`;
-  const rate = (done: number, seconds: number) =>
-    unit === 'rows'
-      ? `${Math.round((done - shownDone) / seconds).toLocaleString('en')} rows/s`
-      : `${((done - shownDone) / 1e6 / seconds).toFixed(1)} MB/s`;
+  // Per second since `from`: rows, or bytes as MB.
+  const rate = (done: number, from: { at: number; done: number }, as = unit) => {
+    const perSecond = (done - from.done) / Math.max((now() - from.at) / 1000, 0.001);
+    return as === 'rows'
+      ? `${Math.round(perSecond).toLocaleString('en')} rows/s`
+      : `${(perSecond / 1e6).toFixed(1)} MB/s`;
+  };
   // Before the bar, a counter of rows for a step whose total is not known.
   let counter: InstanceType<typeof cliProgress.SingleBar> | undefined;
-  let counterStart = { at: 0, rows: 0 };
+  let counterStart = { at: 0, done: 0 };
   let shownRows = 0;
   return {
     counting(rows) {
       if (bar !== undefined || now() - started < SHOW_AFTER_MS) return;
       // Fewer rows than last time: the workbook is being read again (without the heap bound).
-      if (counter !== undefined && rows < shownRows) counterStart = { at: now(), rows };
+      if (counter !== undefined && rows < shownRows) counterStart = { at: now(), done: rows };
       shownRows = rows;
       if (counter === undefined) {
         counter = new cliProgress.SingleBar({
@@ -54,12 +57,9 @@ export async function progressBar(
             type === 'value' ? value.toLocaleString('en') : String(value),
         });
         counter.start(0, rows, { rate: '… rows/s' });
-        counterStart = { at: now(), rows };
+        counterStart = { at: now(), done: rows };
       }
-      const seconds = Math.max((now() - counterStart.at) / 1000, 0.001);
-      counter.update(rows, {
-        rate: `${Math.round((rows - counterStart.rows) / seconds).toLocaleString('en')} rows/s`,
-      });
+      counter.update(rows, { rate: rate(rows, counterStart, 'rows') });
     },
     update(done, total) {
       if (bar === undefined) {
@@ -91,11 +91,9 @@ export async function progressBar(
           bytes: bytesOf(done, total),
           rate: unit === 'rows' ? '… rows/s' : '… MB/s',
         });
-        shownAt = now();
-        shownDone = done;
+        barStart = { at: now(), done };
       }
-      const seconds = Math.max((now() - shownAt) / 1000, 0.001);
-      bar.update(done, { bytes: bytesOf(done, total), rate: rate(done, seconds) });
+      bar.update(done, { bytes: bytesOf(done, total), rate: rate(done, barStart) });
     },
     stop() {
       counter?.stop();
