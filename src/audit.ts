@@ -10,7 +10,13 @@ import { ConfigError } from './errors.js';
 import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
 import { RULES } from './policy/rules/index.js';
-import { type ColumnMap, type ColumnOverrides, describeColumns, mapColumns } from './read/map-columns.js';
+import {
+  type ColumnMap,
+  type ColumnOverrides,
+  describeColumns,
+  mapColumns,
+  mapsIdentity,
+} from './read/map-columns.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { spillWorkbook } from './read/spill-workbook.js';
@@ -101,7 +107,8 @@ async function auditSource(
   asOf: IsoDate,
   options: AuditOptions,
 ): Promise<AuditResult> {
-  const format = await detectTableFormat(source, options);
+  const overrides = { ...config.columns, ...options.columns };
+  const format = await detectTableFormat(source, options, (cells) => mapsIdentity(cells, overrides));
   if (format.kind !== 'xlsx') return auditFormat(source, format, format, config, asOf, options);
   // A workbook is parsed once, into a CSV file that both passes read.
   const spilled = await spillWorkbook(source, format, { onRows: options.onWorkbookRows });
@@ -124,7 +131,13 @@ async function auditFormat(
   const overrides = { ...config.columns, ...options.columns };
   const workers =
     options.workers ?? (source.size >= PARALLEL_MIN_BYTES ? Math.min(2, availableParallelism()) : 1);
-  const { columns, index } = await indexProducts(source, format, overrides, workers);
+  const { columns, index, headerLine } = await indexProducts(
+    source,
+    format,
+    overrides,
+    workers,
+    options.headerRow,
+  );
   const { rows } = index;
   const headers = columns.headers;
   const meta: AuditMeta = {
@@ -138,6 +151,7 @@ async function auditFormat(
       encoding: reported.encoding,
       delimiter: reported.delimiter,
       rows,
+      headerRow: headerLine,
       columns: describeColumns(columns),
       ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
     },
@@ -186,7 +200,7 @@ async function auditFormat(
       ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, rows) } : {}),
     });
   } else {
-    hidden = await auditInOrder(source, read, columns, index, {
+    hidden = await auditInOrder(source, read, columns, index, headerLine, {
       config,
       asOf,
       options,
@@ -214,6 +228,7 @@ async function auditInOrder(
   format: TableFormat,
   columns: ColumnMap,
   index: ProductIndex,
+  headerLine: number,
   run: {
     config: Config;
     asOf: IsoDate;
@@ -224,7 +239,7 @@ async function auditInOrder(
 ): Promise<SeverityCounts> {
   const { config, asOf, options, reporters, collector } = run;
   const { baseline } = options;
-  const reader = await openCatalog(source, format);
+  const reader = await openCatalog(source, format, { row: headerLine });
   const auditor = new RowAuditor({
     config,
     asOf,
@@ -259,8 +274,13 @@ async function indexProducts(
   format: TableFormat,
   overrides: ColumnOverrides,
   parts: number,
-): Promise<{ columns: ColumnMap; index: ProductIndex }> {
-  const reader = await openCatalog(source, format);
+  headerRow: number | undefined,
+): Promise<{ columns: ColumnMap; index: ProductIndex; headerLine: number }> {
+  const reader = await openCatalog(source, format, {
+    row: headerRow,
+    accept: (cells) => mapsIdentity(cells, overrides),
+  });
+  const headerLine = reader.headerLine;
   const columns = mapColumns(
     reader.headers,
     overrides,
@@ -272,8 +292,9 @@ async function indexProducts(
     await reader.close();
     return {
       columns,
+      headerLine,
       index: await scanIndex(source, format, columns, parts, source.size, reader.headerRecords),
     };
   }
-  return { columns, index: await indexRecords(reader, columns) };
+  return { columns, headerLine, index: await indexRecords(reader, columns) };
 }

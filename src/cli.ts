@@ -38,6 +38,8 @@ interface AuditFlags {
   delimiter?: string;
   encoding?: string;
   sheet?: string;
+  headerRow?: number;
+  printMapping?: boolean;
   stdinFilename?: string;
   workers?: number;
   progress: boolean;
@@ -57,10 +59,10 @@ export interface CliIo {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function positiveInteger(value: string): number {
+function positiveInteger(value: string, option = '--workers'): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--workers ${value}: give a whole number, 1 or more`);
+    throw new UsageError(`${option} ${value}: give a whole number, 1 or more`);
   return n;
 }
 
@@ -122,11 +124,20 @@ export async function run(io: CliIo): Promise<number> {
       collect,
       [],
     )
-    .option('--sheet <name>', 'worksheet of an .xlsx workbook (default: the first)')
+    .option(
+      '--sheet <name>',
+      'worksheet of a workbook (.xlsx, .xls), or "all" for every visible sheet (default: the first visible)',
+    )
+    .option(
+      '--header-row <n>',
+      "line (a workbook's row number) of the header (default: the first of the first 30 non-empty rows that maps a SKU or product id)",
+      (value: string) => positiveInteger(value, '--header-row'),
+    )
+    .option('--print-mapping', 'print which column feeds each field, and the columns left unread, then exit')
     .option(
       '--workers <n>',
       'worker threads auditing parts of the file at once (default: 2 from 16 MB)',
-      positiveInteger,
+      (value: string) => positiveInteger(value),
     )
     .option('--no-progress', 'no progress bar (it shows only on a terminal, for runs over a second)')
     .option('--debug', 'print stack traces of failures')
@@ -286,6 +297,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
       ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
       ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+      ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
       ...(flags.quiet ? { quiet: true } : {}),
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),

@@ -183,6 +183,8 @@ export interface InputInfo {
   encoding: string;
   delimiter: string;
   rows: number;
+  /** The header's line (a workbook's row number): rows above it (a title, notes) are not records. */
+  headerRow: number;
   /** Which header fed which field. */
   columns: Partial<Record<Field, string>>;
   /** The worksheet read, for an .xlsx workbook opened with --sheet. */

@@ -1,5 +1,6 @@
 /**
- * Ordinary goods (普货). Any other logistics attribute — battery, magnetic, liquid, powder, paste,
+ * Ordinary goods (普货), and the "no" of a yes / no battery column (`带电`, `是否带电`, `ContainBattery`:
+ * 否, 0, false, no). Any other logistics attribute — battery, magnetic, liquid, powder, paste,
  * hazardous, 纯电, 内电, 强磁, 液体… — is special goods, which a platform warehouse does not take as is.
  * An empty cell is taken as ordinary: most exports leave it blank for ordinary goods.
  */
@@ -10,6 +11,11 @@ const ORDINARY = new Set([
   'na',
   'none',
   'no',
+  'n',
+  'false',
+  '0',
+  '否',
+  '不带电',
   'general',
   'general cargo',
   'ordinary',

@@ -13,6 +13,7 @@ import {
   type NumberStyle,
   parseHandlingHours,
   parseLengthCm,
+  parseSidesCm,
   parsePlainNumber,
   parsePrice,
   parseWeightKg,
@@ -56,6 +57,19 @@ function measured<U extends string>(
   };
 }
 
+/** A side: from its own column, or its place in a cell that holds all three (`20*15*10`). */
+function side(
+  map: ColumnMap,
+  field: 'length' | 'width' | 'height',
+  style: NumberStyle,
+): (cells: readonly string[]) => NumberCell {
+  const place = map.side[field];
+  if (place === undefined) return measured<LengthUnit>(map, field, 'cm', lengthUnitOf, parseLengthCm, style);
+  const column = map.index[field] ?? -1;
+  const unit = (map.unit[field] as LengthUnit | undefined) ?? 'cm';
+  return (cells) => parseSidesCm(at(cells, column), unit, style)[place];
+}
+
 /**
  * A record → typed values. Pure: no verdicts, no findings; unreadable numbers become NaN. The columns are
  * looked up once, when the normalizer is made for a file's column map, not once per row.
@@ -69,9 +83,9 @@ export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: Cata
     ['price', 'stock', 'listedAt', 'channel', 'logisticsAttribute'] as const
   ).map(column) as [number, number, number, number, number];
   const weight = measured<WeightUnit>(map, 'weight', 'kg', weightUnitOf, parseWeightKg, style);
-  const length = measured<LengthUnit>(map, 'length', 'cm', lengthUnitOf, parseLengthCm, style);
-  const width = measured<LengthUnit>(map, 'width', 'cm', lengthUnitOf, parseLengthCm, style);
-  const height = measured<LengthUnit>(map, 'height', 'cm', lengthUnitOf, parseLengthCm, style);
+  const length = side(map, 'length', style);
+  const width = side(map, 'width', style);
+  const height = side(map, 'height', style);
   const handling = measured<HandlingUnit>(map, 'handling', 'days', handlingUnitOf, parseHandlingHours, style);
 
   return (record) => {

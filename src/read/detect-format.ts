@@ -114,28 +114,63 @@ function commonHanzi(sample: Buffer): number {
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
- * The delimiter from the first lines of decoded text: the candidate that splits the header into the most
- * cells and gives the following lines the same count; `,` when nothing else does better.
+ * The delimiter from the first lines of decoded text. With `isHeader`, the header is looked for first,
+ * per candidate, among the first 30 non-empty lines (a title, notes or `#` comments above it are not
+ * the table): the candidate that splits a line into a header, and the lines after it into as many cells,
+ * wins. Otherwise, or when no candidate finds a header: the candidate that splits the first line into the
+ * most cells and gives the following lines the same count; `,` when nothing else does better.
  */
-export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 21).filter((line) => line.trim() !== '');
-  const header = lines[0];
-  if (header === undefined) return ',';
+export function detectDelimiter(text: string, isHeader?: (cells: readonly string[]) => boolean): string {
+  const lines = text.split(/\r\n|\n|\r/, 2000).filter((line) => line.trim() !== '');
+  if (lines[0] === undefined) return ',';
   let best = ',';
   let bestScore = 0;
+  let bestFound = false;
   for (const delimiter of DELIMITERS) {
+    let at = 0;
+    let found = false;
+    if (isHeader !== undefined) {
+      const i = lines.slice(0, HEADER_LINES).findIndex((line) => isHeader(splitLine(line, delimiter)));
+      if (i >= 0) [at, found] = [i, true];
+    }
+    if (bestFound && !found) continue;
+    const header = lines[at] ?? '';
     const width = countOutsideQuotes(header, delimiter) + 1;
     if (width < 2) continue;
-    const rows = lines.slice(1);
+    const rows = lines.slice(at + 1, at + 21);
     const consistent = rows.filter((line) => countOutsideQuotes(line, delimiter) + 1 === width).length;
     // Header width counts most; rows that agree with it break ties (a comma inside titles, say).
     const score = width * (rows.length === 0 ? 1 : 0.5 + consistent / rows.length / 2);
-    if (score > bestScore) {
+    if (score > bestScore || (found && !bestFound)) {
       best = delimiter;
       bestScore = score;
+      bestFound = found;
     }
   }
   return best;
+}
+
+const HEADER_LINES = 30;
+
+/** A line's cells, for a look at the header: quotes taken off, doubled quotes kept as one. */
+function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"') {
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (char === delimiter && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {

@@ -1,7 +1,13 @@
 import { InputError } from '../errors.js';
 import { handlingUnitOf, lengthUnitOf, weightUnitOf } from '../normalize/units.js';
 import { FIELDS, type Field } from '../types.js';
-import { type ColumnUnit, HEADER_ALIASES, type HeaderAlias, normalizeHeader } from './header-aliases.js';
+import {
+  type ColumnUnit,
+  HEADER_ALIASES,
+  type HeaderAlias,
+  normalizeHeader,
+  readHeader,
+} from './header-aliases.js';
 
 export interface ColumnMap {
   headers: readonly string[];
@@ -11,6 +17,8 @@ export interface ColumnMap {
   unit: Partial<Record<Field, ColumnUnit>>;
   /** A column that holds each row's unit of the field (Amazon's `…_unit_of_measure`). */
   unitColumn: Partial<Record<Field, number>>;
+  /** Sides read from one cell that holds all three (`20*15*10`): the place of each in the cell. */
+  side: Partial<Record<'length' | 'width' | 'height', 0 | 1 | 2>>;
   /** Field of each column, or undefined for a pass-through column. */
   fieldOf: readonly (Field | undefined)[];
   /**
@@ -18,34 +26,84 @@ export interface ColumnMap {
    * product-level cells (title, category, brand) when theirs are empty.
    */
   continuationRows: boolean;
+  /** A currency named in the price's header (`零售价(USD)`), when the file has no currency column. */
+  currency?: string;
+  /** A column the workbook reader added: the sheet each row came from (`--sheet all`). */
+  sheetColumn?: number;
+  /** Mappings that look wrong on the file's first rows (`check-mapping.ts`); filled in by the audit. */
+  warnings: MappingWarning[];
+}
+
+/** A mapping that looks wrong: reported on standard error, in the JSON, and as `suspicious-mapping`. */
+export interface MappingWarning {
+  field: Field;
+  header: string;
+  why: string;
+  /** A column that looks more like the field, if any. */
+  better?: string;
 }
 
 /** `--map field=Header` and the config's `columns`: explicit choices that win over the alias table. */
 export type ColumnOverrides = Partial<Record<Field, string>>;
 
+/** The name of the column the workbook reader adds with `--sheet all`. */
+export const SHEET_COLUMN = 'sheet';
+
 export function mapColumns(
   headers: readonly string[],
   overrides: ColumnOverrides = {},
   hint = 'name one with --map sku=HEADER',
+  sheetColumn?: number,
 ): ColumnMap {
+  const map = tryMapColumns(headers, overrides, sheetColumn);
+  if (map === null) {
+    throw new InputError(
+      `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
+    );
+  }
+  return map;
+}
+
+/** Whether a row, taken as the header, maps a SKU or a product id (the header row is the first that does). */
+export function mapsIdentity(cells: readonly string[], overrides: ColumnOverrides = {}): boolean {
+  try {
+    return tryMapColumns(cells, overrides) !== null;
+  } catch {
+    return false; // an override names a column this row does not have
+  }
+}
+
+/** The column map, or null when no column maps to a SKU or a product id. */
+function tryMapColumns(
+  headers: readonly string[],
+  overrides: ColumnOverrides,
+  sheetColumn?: number,
+): ColumnMap | null {
+  const readings = headers.map((header, i) => (i === sheetColumn ? { keys: [] } : readHeader(header)));
+  // The header as written wins over a header that only reads as it (`Weight` over `重量/Weight`).
   const position = new Map<string, number>();
-  headers.forEach((header, i) => {
-    const key = normalizeHeader(header);
-    if (!position.has(key)) position.set(key, i);
+  readings.forEach((reading, i) => {
+    const key = reading.keys[0];
+    if (key !== undefined && !position.has(key)) position.set(key, i);
   });
-  // `Weight (lb)`, `重量(克)`, `length [mm]`: a header with its unit matches the alias without it.
-  headers.forEach((header, i) => {
-    const base = withoutUnit(normalizeHeader(header));
-    if (base !== undefined && !position.has(base)) position.set(base, i);
+  readings.forEach((reading, i) => {
+    for (const key of reading.keys) {
+      if (!position.has(key)) position.set(key, i);
+      // `Weight (lb)`, `重量(克)`, `length_mm`: a header with its unit matches the alias without it.
+      const base = withoutUnit(key);
+      if (base !== undefined && !position.has(base)) position.set(base, i);
+    }
   });
   const index: Partial<Record<Field, number>> = {};
   const unit: Partial<Record<Field, ColumnUnit>> = {};
   const unitColumn: Partial<Record<Field, number>> = {};
+  const side: ColumnMap['side'] = {};
   const taken = new Set<number>();
   const assign = (field: Field, i: number, alias: HeaderAlias | undefined) => {
     const header = headers[i] ?? '';
     index[field] = i;
-    taken.add(i);
+    if (alias?.side === undefined) taken.add(i);
+    else if (field === 'length' || field === 'width' || field === 'height') side[field] = alias.side;
     const found = unitInHeader(field, header) ?? alias?.unit;
     if (found) unit[field] = found;
     for (const name of alias?.unitColumns ?? []) {
@@ -60,8 +118,9 @@ export function mapColumns(
   for (const field of FIELDS) {
     const wanted = overrides[field];
     if (wanted === undefined) continue;
-    const i = position.get(normalizeHeader(wanted));
-    if (i === undefined) {
+    const i =
+      headers.indexOf(wanted) >= 0 ? headers.indexOf(wanted) : position.get(readHeader(wanted).keys[0] ?? '');
+    if (i === undefined || i < 0) {
       throw new InputError(
         `--map ${field}=${wanted} (or the config's columns): the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
       );
@@ -72,30 +131,53 @@ export function mapColumns(
       HEADER_ALIASES.find((a) => a.field === field && a.headers.includes(normalizeHeader(wanted))),
     );
   }
+  // Length, width and height mapped to one column: it holds all three sides.
+  const sides = [index.length, index.width, index.height];
+  if (sides[0] !== undefined && sides.every((i) => i === sides[0])) Object.assign(side, ONE_CELL);
 
-  for (const alias of HEADER_ALIASES) {
-    if (index[alias.field] !== undefined) continue;
-    for (const name of alias.headers) {
-      const i = position.get(name);
-      if (i === undefined || taken.has(i)) continue;
-      assign(alias.field, i, alias);
-      break;
+  const hasSideColumn = () =>
+    index.length !== undefined || index.width !== undefined || index.height !== undefined;
+  const tryAliases = (fallback: boolean) => {
+    for (const alias of HEADER_ALIASES) {
+      if (index[alias.field] !== undefined || (alias.fallback === true) !== fallback) continue;
+      if (alias.onlyWithSku && index.sku === undefined) continue;
+      for (const name of alias.headers) {
+        const i = position.get(name);
+        if (i === undefined || taken.has(i)) continue;
+        // A one-cell size column is not a side of its own when the sides have columns.
+        if (alias.side !== undefined && Object.keys(side).length === 0 && index.length !== undefined)
+          continue;
+        assign(alias.field, i, alias);
+        break;
+      }
     }
-  }
+  };
+  tryAliases(false);
+  tryAliases(true);
 
-  if (index.sku === undefined && index.productId === undefined) {
-    throw new InputError(
-      `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
-    );
-  }
+  if (index.sku === undefined && index.productId === undefined) return null;
   const fieldOf: (Field | undefined)[] = headers.map(() => undefined);
   for (const field of FIELDS) {
     const i = index[field];
-    if (i !== undefined) fieldOf[i] = field;
+    if (i !== undefined) fieldOf[i] ??= field;
   }
   const productHeader = index.productId === undefined ? '' : normalizeHeader(headers[index.productId] ?? '');
-  return { headers, index, unit, unitColumn, fieldOf, continuationRows: productHeader === 'handle' };
+  const priceCurrency = index.price === undefined ? undefined : readings[index.price]?.currency;
+  return {
+    headers,
+    index,
+    unit,
+    unitColumn,
+    side,
+    fieldOf,
+    continuationRows: productHeader === 'handle' || productHeader === 'url handle',
+    ...(index.currency === undefined && priceCurrency !== undefined ? { currency: priceCurrency } : {}),
+    ...(sheetColumn !== undefined ? { sheetColumn } : {}),
+    warnings: [],
+  };
 }
+
+const ONE_CELL = { length: 0, width: 1, height: 2 } as const;
 
 /** The header without a unit named at its end, or undefined when it names none. */
 function withoutUnit(header: string): string | undefined {
@@ -110,8 +192,7 @@ const UNIT_SUFFIX = /(?:[_\s-][([]?|[([]|^)([a-z]+|[\u4e00-\u9fff]+)[)\]]?$/;
 
 /** The unit a header names at its end: `weight_g`, `Weight (lb)`, `length [mm]`, `重量（克）`. */
 export function unitInHeader(field: Field, header: string): ColumnUnit | undefined {
-  const match = UNIT_SUFFIX.exec(normalizeHeader(header));
-  const word = match?.[1];
+  const word = readHeader(header).unitWord ?? UNIT_SUFFIX.exec(normalizeHeader(header))?.[1];
   if (word === undefined) return undefined;
   if (field === 'weight') return weightUnitOf(word);
   if (field === 'length' || field === 'width' || field === 'height') return lengthUnitOf(word);
@@ -131,5 +212,12 @@ export function describeColumns(map: ColumnMap): Partial<Record<Field, string>> 
     const i = map.index[field];
     if (i !== undefined) out[field] = map.headers[i] ?? '';
   }
+  if (map.currency !== undefined && out.currency === undefined)
+    out.currency = `${map.currency} (from ${out.price ?? 'the price header'})`;
   return out;
+}
+
+/** The headers no field reads (the workbook reader's sheet column aside). */
+export function unreadHeaders(map: ColumnMap): string[] {
+  return map.headers.filter((_, i) => map.fieldOf[i] === undefined && i !== map.sheetColumn);
 }

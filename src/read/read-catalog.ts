@@ -13,7 +13,23 @@ export interface ReadOptions {
   delimiter?: string;
   /** Worksheet of an .xlsx workbook; the first when absent. */
   sheet?: string;
+  /** The header's line (a workbook's row number), when it is not to be found (`--header-row`). */
+  headerRow?: number;
 }
+
+/** How the header row is found. */
+export interface HeaderChoice {
+  /** The header's physical line (a workbook's row number): no search. */
+  row?: number | undefined;
+  /**
+   * Whether a row can be the header. The header is the first of the first 30 non-empty rows that can
+   * (title rows, notes and comment lines above it are skipped); without one, or when none can, the first.
+   */
+  accept?: ((cells: readonly string[]) => boolean) | undefined;
+}
+
+/** How many non-empty rows the header is looked for in. */
+export const HEADER_SEARCH_ROWS = 30;
 
 /** How a file is to be read, decided once from its first bytes. */
 export interface TableFormat {
@@ -38,8 +54,10 @@ export interface CatalogReader {
   records: AsyncIterable<CatalogRecord[]>;
   /** Stops reading (when only the header was wanted). */
   close(): Promise<void>;
-  /** Records before the data: the header, and the template rows above it in an Amazon flat file. */
+  /** Records before the data: the header, and the rows above it (a title, notes, Amazon's template rows). */
   headerRecords: number;
+  /** The header's physical line (a workbook's row number). */
+  headerLine: number;
   /** Bytes of a text file read so far, for progress (0 for a workbook). */
   bytesRead(): number;
 }
@@ -50,6 +68,7 @@ const SAMPLE_BYTES = 256 * 1024;
 export async function detectTableFormat(
   source: CatalogSource,
   options: ReadOptions = {},
+  isHeader?: (cells: readonly string[]) => boolean,
 ): Promise<TableFormat> {
   const { bytes, complete } = await source.sample(SAMPLE_BYTES);
   if (options.sheet !== undefined && !isZip(bytes)) {
@@ -77,13 +96,17 @@ export async function detectTableFormat(
     } catch {
       // Unreadable bytes are reported, with their place, when the file is read.
     }
-    delimiter = detectDelimiter(text);
+    delimiter = detectDelimiter(text, options.headerRow === undefined ? isHeader : undefined);
   }
   return { kind: 'csv', encoding, delimiter };
 }
 
 /** Bytes → decoded text → records with their line numbers. The only place that knows file formats. */
-export async function openCatalog(source: CatalogSource, format: TableFormat): Promise<CatalogReader> {
+export async function openCatalog(
+  source: CatalogSource,
+  format: TableFormat,
+  choice: HeaderChoice = {},
+): Promise<CatalogReader> {
   const read = { bytes: 0 };
   const rows = (
     format.kind === 'xlsx'
@@ -91,25 +114,23 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
       : readCsvRows(source, format, undefined, read)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
-  const nextRow = async (): Promise<RawRow> => {
+  const nextRow = async (): Promise<RawRow | undefined> => {
     while (pending.length === 0) {
       const next = await rows.next();
-      if (next.done)
-        throw new InputError(`${source.name} is empty: expected a header row, then one row per record`);
+      if (next.done) return undefined;
       pending = next.value;
     }
     return pending.shift() as RawRow;
   };
-  let header = await nextRow();
-  let headerRecords = 1;
-  // Amazon's flat-file templates put a template line and a row of labels above the field names.
-  if (header.cells[0]?.startsWith('TemplateType=')) {
-    await nextRow();
-    header = await nextRow();
-    headerRecords = 3;
-  }
+  const empty = () =>
+    new InputError(`${source.name} is empty: expected a header row, then one row per record`);
+  const { header, above } = await findHeader(nextRow, choice, source.name);
+  if (header === undefined) throw empty();
+  // The rows read past the header while looking for it are data, in order.
+  pending = [...above.after, ...pending];
   return {
-    headerRecords,
+    headerRecords: above.records,
+    headerLine: header.line,
     bytesRead: () => read.bytes,
     headers: header.cells,
     records: toRecords(pending, rows, header.cells.length, fromWorkbook(format)),
@@ -117,6 +138,62 @@ export async function openCatalog(source: CatalogSource, format: TableFormat): P
       await rows.return?.(undefined);
     },
   };
+}
+
+const isBlank = (row: RawRow) => row.cells.every((cell) => cell.trim() === '');
+
+/**
+ * The header row: the one at `choice.row`; else Amazon's third row under its template line; else the
+ * first of the first 30 non-empty rows that `choice.accept` takes; else the first row.
+ */
+async function findHeader(
+  nextRow: () => Promise<RawRow | undefined>,
+  choice: HeaderChoice,
+  name: string,
+): Promise<{ header: RawRow | undefined; above: { records: number; after: RawRow[] } }> {
+  const seen: RawRow[] = [];
+  const at = (i: number) => ({ header: seen[i], above: { records: i + 1, after: seen.slice(i + 1) } });
+  if (choice.row !== undefined) {
+    for (let row = await nextRow(); row !== undefined; row = await nextRow()) {
+      seen.push(row);
+      if (row.line === choice.row) return at(seen.length - 1);
+      if (row.line > choice.row) break;
+    }
+    throw new InputError(
+      `--header-row ${choice.row}: ${name} has no row that starts on line ${choice.row}${
+        seen.length > 0
+          ? ` (rows start on lines ${seen
+              .slice(-3)
+              .map((r) => r.line)
+              .join(', ')}…)`
+          : ''
+      }`,
+    );
+  }
+  const first = await nextRow();
+  if (first === undefined) return { header: undefined, above: { records: 0, after: [] } };
+  seen.push(first);
+  // Amazon's flat-file templates put a template line and a row of labels above the field names.
+  if (first.cells[0]?.startsWith('TemplateType=')) {
+    for (let i = 0; i < 2; i++) {
+      const row = await nextRow();
+      if (row !== undefined) seen.push(row);
+    }
+    return at(seen.length - 1);
+  }
+  if (choice.accept === undefined) return at(0);
+  let nonEmpty = 0;
+  for (let i = 0; i < seen.length || nonEmpty < HEADER_SEARCH_ROWS; i++) {
+    const row = seen[i] ?? (await nextRow());
+    if (row === undefined) break;
+    if (i === seen.length) seen.push(row);
+    if (isBlank(row)) continue;
+    nonEmpty++;
+    if (choice.accept(row.cells)) return at(i);
+  }
+  // No row looks like a header: the first non-empty one is taken, and the column mapping says why not.
+  const firstFilled = seen.findIndex((row) => !isBlank(row));
+  return at(firstFilled < 0 ? 0 : firstFilled);
 }
 
 /** A workbook does not store trailing empty cells: its short rows are not ragged. */

@@ -53,7 +53,14 @@ describe('JSON contract (SPEC §6)', () => {
       'summary',
       'skus',
     ]);
-    expect(Object.keys(json.input)).toEqual(['path', 'encoding', 'delimiter', 'rows', 'columns']);
+    expect(Object.keys(json.input)).toEqual([
+      'path',
+      'encoding',
+      'delimiter',
+      'rows',
+      'headerRow',
+      'columns',
+    ]);
     expect(Object.keys(json.summary)).toEqual(['rows', 'segments', 'tracks', 'findings', 'rules']);
     for (const sku of json.skus) {
       expect(Object.keys(sku)).toEqual([

@@ -26,6 +26,8 @@ export default defineRule({
   check: (sku, { columns }) => {
     const hits: RuleHit<Args>[] = [];
     const hit = (field: Field, expected: string) => {
+      // The three sides of a one-cell size (`20*15*`) are one cell: one finding.
+      if (hits.some((h) => columns.index[h.field as Field] === columns.index[field])) return;
       hits.push({
         field,
         args: {
