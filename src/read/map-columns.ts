@@ -145,8 +145,7 @@ function tryMapColumns(
         const i = position.get(name);
         if (i === undefined || taken.has(i)) continue;
         // A one-cell size column is not a side of its own when the sides have columns.
-        if (alias.side !== undefined && Object.keys(side).length === 0 && index.length !== undefined)
-          continue;
+        if (alias.side !== undefined && Object.keys(side).length === 0 && hasSideColumn()) continue;
         assign(alias.field, i, alias);
         break;
       }
