@@ -16,7 +16,10 @@ import {
   describeColumns,
   mapColumns,
   mapsIdentity,
+  type MappingWarning,
+  unreadHeaders,
 } from './read/map-columns.js';
+import { CHECKED_ROWS, checkMapping } from './normalize/check-mapping.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { spillWorkbook } from './read/spill-workbook.js';
@@ -29,7 +32,15 @@ import {
 } from './read/read-catalog.js';
 import type { Reporter } from './report/reporter.js';
 import { type Highlights, SummaryCollector } from './summarize.js';
-import type { AuditedSku, AuditMeta, AuditSummary, IsoDate, SeverityCounts } from './types.js';
+import type {
+  AuditedSku,
+  AuditMeta,
+  AuditSummary,
+  CatalogRecord,
+  InputInfo,
+  IsoDate,
+  SeverityCounts,
+} from './types.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
 /** Files from this size up are audited in parts, by worker threads, unless told otherwise. */
@@ -46,6 +57,8 @@ export interface AuditOptions extends ReadOptions {
   name?: string;
   /** Outputs, fed in the same pass over the input. */
   reporters?: Reporter[];
+  /** Called once the input is read and its columns mapped, before any row is audited. */
+  onInput?: (input: InputInfo) => void;
   /** Called with every audited SKU, in file order. */
   onSku?: (sku: AuditedSku) => void;
   /** An earlier report: its findings count as unchanged, the others as new (`--baseline`). */
@@ -88,6 +101,37 @@ export async function audit(
   const config = parseConfig(options.config ?? {});
   const asOf = options.asOf ?? todayUtc();
   if (!isIsoDate(asOf)) throw new ConfigError(`--as-of "${asOf}" is not a date: use YYYY-MM-DD`);
+  return withInput(input, config, options, (source, format, reported) =>
+    auditFormat(source, format, reported, config, asOf, options),
+  );
+}
+
+/** What `--print-mapping` shows: how the file is read, without auditing it. */
+export type MappingInfo = Omit<InputInfo, 'rows'>;
+
+/** Reads a catalog's header and first rows only: its format, header row, column map and its doubts. */
+export async function inspectMapping(
+  input: string | Readable | CatalogSource,
+  options: Omit<AuditOptions, 'reporters' | 'onSku' | 'baseline'> = {},
+): Promise<MappingInfo> {
+  const config = parseConfig(options.config ?? {});
+  return withInput(input, config, options, async (source, format, reported) => {
+    const { reader, columns, headerLine } = await mapInput(source, format, config, options);
+    await reader.close();
+    return inputInfo(source, reported, columns, headerLine);
+  });
+}
+
+/**
+ * The input opened as a source, its format detected; a workbook parsed once, into a CSV file that the
+ * passes read (`format`), while the report names the workbook's own format (`reported`).
+ */
+async function withInput<T>(
+  input: string | Readable | CatalogSource,
+  config: Config,
+  options: AuditOptions,
+  run: (source: CatalogSource, format: TableFormat, reported: TableFormat) => Promise<T>,
+): Promise<T> {
   const source =
     typeof input === 'string'
       ? await fileSource(input, options.name ?? input)
@@ -95,28 +139,42 @@ export async function audit(
         ? input
         : await streamSource(input as Readable, options.name ?? '<stdin>');
   try {
-    return await auditSource(source, config, asOf, options);
+    const overrides = overridesOf(config, options);
+    const format = await detectTableFormat(source, options, (cells) => mapsIdentity(cells, overrides));
+    if (format.kind !== 'xlsx') return await run(source, format, format);
+    const spilled = await spillWorkbook(source, format, { onRows: options.onWorkbookRows });
+    try {
+      return await run(spilled.source, spilled.format, format);
+    } finally {
+      await spilled.source.dispose();
+    }
   } finally {
     await source.dispose();
   }
 }
 
-async function auditSource(
+/** `--map` over the config's `columns`. */
+const overridesOf = (config: Config, options: AuditOptions): ColumnOverrides => ({
+  ...config.columns,
+  ...options.columns,
+});
+
+function inputInfo(
   source: CatalogSource,
-  config: Config,
-  asOf: IsoDate,
-  options: AuditOptions,
-): Promise<AuditResult> {
-  const overrides = { ...config.columns, ...options.columns };
-  const format = await detectTableFormat(source, options, (cells) => mapsIdentity(cells, overrides));
-  if (format.kind !== 'xlsx') return auditFormat(source, format, format, config, asOf, options);
-  // A workbook is parsed once, into a CSV file that both passes read.
-  const spilled = await spillWorkbook(source, format, { onRows: options.onWorkbookRows });
-  try {
-    return await auditFormat(spilled.source, spilled.format, format, config, asOf, options);
-  } finally {
-    await spilled.source.dispose();
-  }
+  reported: TableFormat,
+  columns: ColumnMap,
+  headerLine: number,
+): MappingInfo {
+  return {
+    path: source.name,
+    encoding: reported.encoding,
+    delimiter: reported.delimiter,
+    headerRow: headerLine,
+    columns: describeColumns(columns),
+    unread: unreadHeaders(columns),
+    warnings: columns.warnings,
+    ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
+  };
 }
 
 /** The audit of a source read as `format`; the report names the input's own format (`reported`). */
@@ -128,34 +186,21 @@ async function auditFormat(
   asOf: IsoDate,
   options: AuditOptions,
 ): Promise<AuditResult> {
-  const overrides = { ...config.columns, ...options.columns };
   const workers =
     options.workers ?? (source.size >= PARALLEL_MIN_BYTES ? Math.min(2, availableParallelism()) : 1);
-  const { columns, index, headerLine } = await indexProducts(
-    source,
-    format,
-    overrides,
-    workers,
-    options.headerRow,
-  );
+  const { columns, index, headerLine } = await indexProducts(source, format, config, options, workers);
   const { rows } = index;
   const headers = columns.headers;
+  const { path, encoding, delimiter, ...rest } = inputInfo(source, reported, columns, headerLine);
   const meta: AuditMeta = {
     tool: TOOL_NAME,
     version: VERSION,
     schemaVersion: 1,
     asOf,
     policy: config.policy,
-    input: {
-      path: source.name,
-      encoding: reported.encoding,
-      delimiter: reported.delimiter,
-      rows,
-      headerRow: headerLine,
-      columns: describeColumns(columns),
-      ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
-    },
+    input: { path, encoding, delimiter, rows, ...rest },
   };
+  options.onInput?.(meta.input);
   const reporters = options.reporters ?? [];
   const severities = Object.fromEntries(
     RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
@@ -264,6 +309,26 @@ async function auditInOrder(
   return auditor.hidden;
 }
 
+/** The column map checked on the first data rows (`check-mapping.ts`). */
+async function sampleCheck(
+  source: CatalogSource,
+  format: TableFormat,
+  columns: ColumnMap,
+  headerLine: number,
+): Promise<MappingWarning[]> {
+  const reader = await openCatalog(source, format, { row: headerLine });
+  const sample: CatalogRecord[] = [];
+  try {
+    for await (const batch of reader.records) {
+      sample.push(...batch.slice(0, CHECKED_ROWS - sample.length));
+      if (sample.length >= CHECKED_ROWS) break;
+    }
+  } finally {
+    await reader.close();
+  }
+  return checkMapping(columns, sample, { decimalComma: format.delimiter === ';' });
+}
+
 /**
  * The first pass: the column map; how many rows each product has; and the line where each SKU code first
  * appears (so that `duplicate-sku` can name it). Keys are kept as hashes, never as strings. Most files
@@ -272,22 +337,11 @@ async function auditInOrder(
 async function indexProducts(
   source: CatalogSource,
   format: TableFormat,
-  overrides: ColumnOverrides,
+  config: Config,
+  options: AuditOptions,
   parts: number,
-  headerRow: number | undefined,
 ): Promise<{ columns: ColumnMap; index: ProductIndex; headerLine: number }> {
-  const reader = await openCatalog(source, format, {
-    row: headerRow,
-    accept: (cells) => mapsIdentity(cells, overrides),
-  });
-  const headerLine = reader.headerLine;
-  const columns = mapColumns(
-    reader.headers,
-    overrides,
-    fromWorkbook(format)
-      ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
-      : 'name one with --map sku=HEADER',
-  );
+  const { reader, columns, headerLine } = await mapInput(source, format, config, options);
   if (canScanBytes(format, columns)) {
     await reader.close();
     return {
@@ -297,4 +351,32 @@ async function indexProducts(
     };
   }
   return { columns, headerLine, index: await indexRecords(reader, columns) };
+}
+
+/**
+ * The header row found (or forced with `--header-row`), its columns mapped to fields, the mapping
+ * checked on the first rows; the reader is left at the first data row.
+ */
+async function mapInput(source: CatalogSource, format: TableFormat, config: Config, options: AuditOptions) {
+  const overrides = overridesOf(config, options);
+  const reader = await openCatalog(source, format, {
+    row: options.headerRow,
+    accept: (cells) => mapsIdentity(cells, overrides),
+  });
+  const headerLine = reader.headerLine;
+  try {
+    const columns = mapColumns(
+      reader.headers,
+      overrides,
+      fromWorkbook(format)
+        ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
+        : 'name one with --map sku=HEADER',
+    );
+    // Checked on the first rows, before any row is audited: a doubt is said on the first.
+    columns.warnings = await sampleCheck(source, format, columns, headerLine);
+    return { reader, columns, headerLine };
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
 }

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
-import { audit } from './audit.js';
+import { audit, inspectMapping } from './audit.js';
+import { mappingText, mappingWarningLine } from './report/mapping.js';
 import { auditOrders, type OrdersEnd, type OrdersStart, ordersExitCode } from './orders/audit-orders.js';
 import type { AuditedOrder } from './orders/order-types.js';
 import { ORDER_FORMATS } from './report/orders-formats.js';
@@ -268,6 +269,21 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
   );
   if (prepared === null) return 0;
   const { config, readsStdin } = prepared;
+  const input = readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string);
+  const name = readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string);
+  const read = {
+    config,
+    name,
+    ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
+    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
+    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+    ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),
+    columns: parseMaps(flags.map),
+  };
+  if (flags.printMapping) {
+    io.stdout.write(mappingText(await inspectMapping(input, read)));
+    return 0;
+  }
   const baseline =
     flags.baseline !== undefined ? await loadBaseline(resolve(io.cwd, flags.baseline)) : undefined;
   const { reporters, sinks } = openOutputs<AuditedSku, ReportStart, ReportEnd>(
@@ -284,24 +300,22 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     'rows',
   );
   try {
-    const result = await audit(readsStdin ? (io.stdin as never) : resolve(io.cwd, file as string), {
+    const result = await audit(input, {
+      ...read,
+      onInput: (info) => {
+        for (const warning of info.warnings)
+          io.stderr.write(`channel-audit: ${mappingWarningLine(warning)}\n`);
+      },
       ...(progress
         ? {
             onProgress: (rows: number, total: number) => progress.update(rows, total),
             onWorkbookRows: (rows: number) => progress.counting(rows),
           }
         : {}),
-      config,
-      name: readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
-      ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
-      ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
-      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
-      ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),
       ...(baseline !== undefined ? { baseline } : {}),
       ...(flags.quiet ? { quiet: true } : {}),
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-      columns: parseMaps(flags.map),
       reporters,
     });
     progress?.stop();

@@ -187,8 +187,14 @@ export interface InputInfo {
   headerRow: number;
   /** Which header fed which field. */
   columns: Partial<Record<Field, string>>;
-  /** The worksheet read, for an .xlsx workbook opened with --sheet. */
+  /** The headers no field reads (passed through to the annotated CSV). */
+  unread: string[];
+  /** Mappings that look wrong on the first rows: field, header, why, and a better column if one is seen. */
+  warnings: { field: Field; header: string; why: string; better?: string }[];
+  /** The worksheet read, for a workbook opened with --sheet. */
   sheet?: string;
+  /** With `--sheet all`: each visible sheet read, in workbook order, with its header row and data rows. */
+  sheets?: { name: string; headerRow: number; rows: number }[];
 }
 
 export interface AuditMeta {

@@ -60,6 +60,8 @@ describe('JSON contract (SPEC §6)', () => {
       'rows',
       'headerRow',
       'columns',
+      'unread',
+      'warnings',
     ]);
     expect(Object.keys(json.summary)).toEqual(['rows', 'segments', 'tracks', 'findings', 'rules']);
     for (const sku of json.skus) {

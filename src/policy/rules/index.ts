@@ -16,6 +16,7 @@ import missingSku from './missing-sku.js';
 import newWindowEnding from './new-window-ending.js';
 import placeholderDimensions from './placeholder-dimensions.js';
 import specialGoodsInWarehouse from './special-goods-in-warehouse.js';
+import suspiciousMapping from './suspicious-mapping.js';
 import unknownChannel from './unknown-channel.js';
 import varietyInWarehouse from './variety-in-warehouse.js';
 import warehouseCandidate from './warehouse-candidate.js';
@@ -23,6 +24,7 @@ import warehouseCandidate from './warehouse-candidate.js';
 /** Every rule, in the order SPEC §5 lists them (malformed-row first: it explains the rest of its row). */
 export const RULES = [
   malformedRow,
+  suspiciousMapping,
   missingSku,
   duplicateSku,
   invalidNumber,

@@ -1,0 +1,41 @@
+import type { MappingInfo } from '../audit.js';
+import { FIELDS, type InputInfo } from '../types.js';
+
+type Warning = InputInfo['warnings'][number];
+
+/** A doubtful mapping in one line, for standard error. */
+export function mappingWarningLine(warning: Warning): string {
+  const fix =
+    warning.better === undefined
+      ? `--map ${warning.field}=HEADER`
+      : `--map ${warning.field}="${warning.better}"`;
+  return `warning: ${warning.field} is read from column "${warning.header}", which may be the wrong one: ${warning.why}${warning.better === undefined ? '' : `; "${warning.better}" looks more like it`} (check with --print-mapping; fix with ${fix})`;
+}
+
+/** `--print-mapping`: each field and the column it is read from, the columns left unread, the doubts. */
+export function mappingText(info: MappingInfo): string {
+  const where = [
+    info.path,
+    ...(info.sheets !== undefined
+      ? [`sheets ${info.sheets.map((s) => `"${s.name}" (header on row ${s.headerRow})`).join(', ')}`]
+      : [
+          ...(info.sheet !== undefined ? [`sheet "${info.sheet}"`] : []),
+          `header on ${info.encoding === 'xlsx' || info.encoding === 'xls' ? 'row' : 'line'} ${info.headerRow}`,
+        ]),
+    info.encoding,
+    ...(info.delimiter === '' ? [] : [`delimiter ${JSON.stringify(info.delimiter)}`]),
+  ];
+  const width = Math.max(...FIELDS.map((f) => f.length));
+  const lines = [where.join(' · '), ''];
+  for (const field of FIELDS) {
+    const header = info.columns[field];
+    lines.push(`${field.padEnd(width)}  ${header === undefined ? '—' : `← ${header}`}`);
+  }
+  lines.push('', `not read: ${info.unread.length === 0 ? '—' : info.unread.join(', ')}`);
+  if (info.warnings.length > 0) {
+    lines.push('', 'doubtful:');
+    for (const warning of info.warnings)
+      lines.push(`  ${mappingWarningLine(warning).replace(/^warning: /, '')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
