@@ -6,7 +6,7 @@ import type { Baseline } from './baseline.js';
 import { resolveSettings } from './config/settings.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, InputError, NoHeaderError } from './errors.js';
 import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
 import { RULES } from './policy/rules/index.js';
@@ -141,10 +141,27 @@ async function withInput<T>(
   try {
     const overrides = overridesOf(config, options);
     const format = await detectTableFormat(source, options, (cells) => mapsIdentity(cells, overrides));
-    if (format.kind !== 'xlsx') return await run(source, format, format);
-    const spilled = await spillWorkbook(source, format, { onRows: options.onWorkbookRows });
+    if (format.kind === 'csv') return await run(source, format, format);
+    const spilled = await spillWorkbook(
+      source,
+      format,
+      { overrides, headerRow: options.headerRow },
+      { onRows: options.onWorkbookRows },
+    );
+    const { read, combined, othersWithHeader } = spilled.sheets;
+    const reported: TableFormat = combined
+      ? { ...format, sheets: read }
+      : { ...format, ...(read[0] !== undefined ? { sheet: read[0].name } : {}) };
     try {
-      return await run(spilled.source, spilled.format, format);
+      return await run(spilled.source, spilled.format, reported);
+    } catch (error) {
+      // The sheet read has no header, but another visible one has: say which, and how to read it.
+      if (error instanceof NoHeaderError && othersWithHeader.length > 0) {
+        throw new InputError(
+          `${error.message.replace(/; name one with .*$/, '')}; sheet ${read[0]?.name === undefined ? '' : `"${read[0].name}" `}has no header, but ${othersWithHeader.map((n) => `"${n}"`).join(', ')} ${othersWithHeader.length === 1 ? 'has' : 'have'} one: read it with --sheet "${othersWithHeader[0]}", or every visible sheet with --sheet all`,
+        );
+      }
+      throw error;
     } finally {
       await spilled.source.dispose();
     }
@@ -174,6 +191,7 @@ function inputInfo(
     unread: unreadHeaders(columns),
     warnings: columns.warnings,
     ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
+    ...(reported.sheets !== undefined ? { sheets: reported.sheets } : {}),
   };
 }
 
@@ -371,6 +389,7 @@ async function mapInput(source: CatalogSource, format: TableFormat, config: Conf
       fromWorkbook(format)
         ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
         : 'name one with --map sku=HEADER',
+      format.sheetColumn ? reader.headers.length - 1 : undefined,
     );
     // Checked on the first rows, before any row is audited: a doubt is said on the first.
     columns.warnings = await sampleCheck(source, format, columns, headerLine);

@@ -5,6 +5,9 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/** No row of the input maps a SKU or a product id: there is no header to read it by. */
+export class NoHeaderError extends InputError {}
+
 /** The config file or a command-line value is not valid. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -69,6 +69,8 @@ export interface CatalogRecord {
 export interface NormalizedSku {
   line: number;
   record: number;
+  /** The worksheet the row came from, when several were read (`--sheet all`); null otherwise. */
+  sheet: string | null;
   productId: string | null;
   sku: string | null;
   /** The product the SKU belongs to: its product id, or the SKU itself when there is none. */
@@ -194,7 +196,7 @@ export interface InputInfo {
   /** The worksheet read, for a workbook opened with --sheet. */
   sheet?: string;
   /** With `--sheet all`: each visible sheet read, in workbook order, with its header row and data rows. */
-  sheets?: { name: string; headerRow: number; rows: number }[];
+  sheets?: { name: string; headerRow: number | null; rows: number }[];
 }
 
 export interface AuditMeta {

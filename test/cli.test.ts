@@ -186,7 +186,7 @@ describe('channel-audit (the built binary)', () => {
     const missing = runCli([book, '--sheet', 'Prices']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(
-      'channel-audit: test/dialects/catalog.xlsx has no sheet "Prices" (sheets: "Catalog", "Notes"); name one with --sheet',
+      'channel-audit: test/dialects/catalog.xlsx has no sheet "Prices" (sheets: "Catalog", "Notes"); name one with --sheet, or read every visible one with --sheet all',
     );
   });
 
@@ -235,7 +235,7 @@ describe('channel-audit (the built binary)', () => {
       [
         '--sheet on a CSV file',
         [SAMPLE, '--sheet', 'Catalog'],
-        /--sheet Catalog: fixtures\/sample-catalog\.csv is not an \.xlsx workbook/,
+        /--sheet Catalog: fixtures\/sample-catalog\.csv is not a workbook \(\.xlsx, \.xls\)/,
       ],
       [
         'a workbook that is not one',

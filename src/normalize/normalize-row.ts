@@ -88,8 +88,12 @@ export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: Cata
   const height = side(map, 'height', style);
   const handling = measured<HandlingUnit>(map, 'handling', 'days', handlingUnitOf, parseHandlingHours, style);
 
+  const sheetAt = map.sheetColumn ?? -1;
+
   return (record) => {
     const { cells } = record;
+    // With several sheets, a sheet's name is the category of its rows that have none (one sheet per category).
+    const sheet = text(at(cells, sheetAt));
     const productId = text(at(cells, productIdAt));
     const sku = text(at(cells, skuAt));
     const listedAtRaw = text(at(cells, listedAtAt));
@@ -99,11 +103,12 @@ export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: Cata
     return {
       line: record.line,
       record: record.record,
+      sheet,
       productId,
       sku,
       productKey: productId ?? sku,
       title: text(at(cells, titleAt)),
-      category: text(at(cells, categoryAt)),
+      category: text(at(cells, categoryAt)) ?? sheet,
       brand: text(at(cells, brandAt)),
       gtin,
       gtinValid: gtin !== null && isValidGtin(gtin),

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, NoHeaderError } from '../errors.js';
 import { handlingUnitOf, lengthUnitOf, weightUnitOf } from '../normalize/units.js';
 import { FIELDS, type Field } from '../types.js';
 import {
@@ -57,7 +57,7 @@ export function mapColumns(
 ): ColumnMap {
   const map = tryMapColumns(headers, overrides, sheetColumn);
   if (map === null) {
-    throw new InputError(
+    throw new NoHeaderError(
       `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
     );
   }

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { CatalogRecord } from '../types.js';
 import { checkEncoding, detectDelimiter, detectEncoding, isZip } from './detect-format.js';
 import type { CatalogSource } from './open-source.js';
-import { readXlsxRows } from './read-xlsx.js';
+import { workbookRows } from './workbook.js';
 import { CsvTokenizer, type RawRow, UnclosedQuoteError } from './tokenize-csv.js';
 
 export interface ReadOptions {
@@ -33,12 +33,16 @@ export const HEADER_SEARCH_ROWS = 30;
 
 /** How a file is to be read, decided once from its first bytes. */
 export interface TableFormat {
-  kind: 'csv' | 'xlsx';
-  /** WHATWG encoding name, or `xlsx`. */
+  kind: 'csv' | 'xlsx' | 'xls';
+  /** WHATWG encoding name, or `xlsx` / `xls`. */
   encoding: string;
   /** Cell delimiter, or '' for a workbook. */
   delimiter: string;
   sheet?: string;
+  /** A workbook's sheets read with `--sheet all`: each with its header row (null: none found) and rows. */
+  sheets?: { name: string; headerRow: number | null; rows: number }[];
+  /** The last column names each row's sheet (a workbook read with `--sheet all`). */
+  sheetColumn?: boolean;
   /**
    * A workbook's rows written out as CSV (`spill-workbook.ts`): the worksheet row number of each record
    * of the file, header included. Records take their line from here, and a short row is not ragged.
@@ -71,18 +75,14 @@ export async function detectTableFormat(
   isHeader?: (cells: readonly string[]) => boolean,
 ): Promise<TableFormat> {
   const { bytes, complete } = await source.sample(SAMPLE_BYTES);
-  if (options.sheet !== undefined && !isZip(bytes)) {
+  const kind = workbookKind(bytes, source.name);
+  if (options.sheet !== undefined && kind === undefined) {
     throw new InputError(
-      `--sheet ${options.sheet}: ${source.name} is not an .xlsx workbook; --sheet is for workbooks only`,
+      `--sheet ${options.sheet}: ${source.name} is not a workbook (.xlsx, .xls); --sheet is for workbooks only`,
     );
   }
-  if (extname(source.name).toLowerCase() === '.xlsx' || isZip(bytes)) {
-    return {
-      kind: 'xlsx',
-      encoding: 'xlsx',
-      delimiter: '',
-      ...(options.sheet ? { sheet: options.sheet } : {}),
-    };
+  if (kind !== undefined) {
+    return { kind, encoding: kind, delimiter: '', ...(options.sheet ? { sheet: options.sheet } : {}) };
   }
   const encoding =
     options.encoding !== undefined
@@ -101,6 +101,32 @@ export async function detectTableFormat(
   return { kind: 'csv', encoding, delimiter };
 }
 
+/**
+ * A workbook by its first bytes: a zip is .xlsx; an OLE2 compound file is .xls (BIFF), and so is a file
+ * named .xls that holds HTML or XML 2003 (as some exports write it). A file named .xls that holds plain
+ * text (tab-separated, as some ERPs write it) is read as text.
+ */
+function workbookKind(bytes: Buffer, name: string): 'xlsx' | 'xls' | undefined {
+  const ext = extname(name).toLowerCase();
+  if (isZip(bytes) || (ext === '.xlsx' && bytes.length === 0)) return 'xlsx';
+  if (isOle2(bytes)) return 'xls';
+  if (
+    ext === '.xls' &&
+    /^\s*</.test(
+      bytes
+        .subarray(0, 512)
+        .toString('latin1')
+        .replace(/^\uFEFF|^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return 'xls';
+  if (ext === '.xlsx') return 'xlsx';
+  return undefined;
+}
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const isOle2 = (bytes: Buffer) => OLE2.every((b, i) => bytes[i] === b);
+
 /** Bytes → decoded text → records with their line numbers. The only place that knows file formats. */
 export async function openCatalog(
   source: CatalogSource,
@@ -109,8 +135,8 @@ export async function openCatalog(
 ): Promise<CatalogReader> {
   const read = { bytes: 0 };
   const rows = (
-    format.kind === 'xlsx'
-      ? readXlsxRows(source.path, source.name, format.sheet)
+    format.kind !== 'csv'
+      ? workbookRows(source.path, source.name, format.kind, format.sheet)
       : readCsvRows(source, format, undefined, read)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
@@ -198,7 +224,7 @@ async function findHeader(
 
 /** A workbook does not store trailing empty cells: its short rows are not ragged. */
 export const fromWorkbook = (format: TableFormat) =>
-  format.kind === 'xlsx' || format.worksheetRows !== undefined;
+  format.kind !== 'csv' || format.worksheetRows !== undefined;
 
 /** A part of a file that starts at a record: its bytes, the line it starts on, records before it. */
 export interface FilePart {

@@ -54,17 +54,37 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** Rows of one sheet, as the workbook readers hand them over. */
+export interface SheetRows {
+  sheet: string;
+  rows: RawRow[];
+}
+
 /**
- * The rows of one sheet of an .xlsx workbook (the first, or the one named), streamed. The `line` of a
- * row is its row number in the sheet. Trailing empty cells are dropped: a spreadsheet does not store them.
- * Shared strings are taken as exceljs reads them and kept compactly (`SharedStrings`), not as its array
- * of a string per entry.
+ * The rows of one sheet of an .xlsx workbook (the first it meets, or the one named), streamed. The `line`
+ * of a row is its row number in the sheet.
  */
 export async function* readXlsxRows(
   path: string,
   name: string,
   sheet: string | undefined,
 ): AsyncGenerator<RawRow[]> {
+  let chosen = sheet;
+  for await (const batch of readXlsxSheets(path, name, (s) => (chosen ??= s) === s)) yield batch.rows;
+}
+
+/**
+ * The rows of the sheets of an .xlsx workbook that `wanted` takes (by the name the stream gives them;
+ * see `workbook-info.ts`), streamed, in the order of the zip. The `line` of a row is its row number in the
+ * sheet. Trailing empty cells are dropped: a spreadsheet does not store them. Shared strings are taken as
+ * exceljs reads them and kept compactly (`SharedStrings`), not as its array of a string per entry.
+ */
+export async function* readXlsxSheets(
+  path: string,
+  name: string,
+  wanted: (sheet: string) => boolean,
+  onSheet?: (sheet: string) => void,
+): AsyncGenerator<SheetRows> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
@@ -76,8 +96,7 @@ export async function* readXlsxRows(
   const strings = new SharedStrings();
   const text = (value: CellValue) =>
     cellText(isSharedString(value) ? strings.get(value.sharedString) : value);
-  const seen: string[] = [];
-  let found = false;
+  let sheets = 0;
   try {
     for await (const event of workbook.parse() as unknown as AsyncIterable<WorkbookEvent>) {
       // exceljs 4.4 hands each shared string over as `{ index, text }`, in order, before any sheet.
@@ -88,24 +107,22 @@ export async function* readXlsxRows(
       if (event.eventType !== 'worksheet') continue;
       const worksheet = event.value as WorksheetRows;
       const sheetName = worksheet.name;
-      seen.push(sheetName);
-      const wanted = !found && (sheet === undefined || sheetName === sheet);
+      sheets++;
+      onSheet?.(sheetName);
+      const take = wanted(sheetName);
       let batch: RawRow[] = [];
       for await (const row of worksheet) {
-        if (!wanted) continue;
+        if (!take) continue;
         // `values` is sparse (empty cells are not stored): Array.from turns its holes into '' cells.
         const values = Array.from((row.values as CellValue[]).slice(1), text);
         while (values.length > 0 && values[values.length - 1] === '') values.pop();
         batch.push({ cells: values, line: row.number, text: null });
         if (batch.length >= 4096) {
-          yield batch;
+          yield { sheet: sheetName, rows: batch };
           batch = [];
         }
       }
-      if (wanted) {
-        found = true;
-        yield batch;
-      }
+      if (take) yield { sheet: sheetName, rows: batch };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -113,11 +130,5 @@ export async function* readXlsxRows(
       `${name} is not a readable .xlsx workbook (${(error as Error).message}); re-save it from Excel, or export it as CSV`,
     );
   }
-  if (!found) {
-    throw new InputError(
-      sheet === undefined
-        ? `${name} has no worksheet`
-        : `${name} has no sheet "${sheet}" (sheets: ${seen.map((s) => JSON.stringify(s)).join(', ')}); name one with --sheet`,
-    );
-  }
+  if (sheets === 0) throw new InputError(`${name} has no worksheet`);
 }

@@ -1,5 +1,6 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -7,20 +8,43 @@ import { Worker } from 'node:worker_threads';
 import { errorFromThread, InputError, type ThreadError } from '../errors.js';
 import { type CatalogSource, temporarySource } from './open-source.js';
 import type { TableFormat } from './read-catalog.js';
-import { readXlsxRows } from './read-xlsx.js';
+import { readHeader } from './header-aliases.js';
+import { type ColumnOverrides, mapsIdentity, SHEET_COLUMN } from './map-columns.js';
+import { HEADER_SEARCH_ROWS } from './read-catalog.js';
+import { ALL_SHEETS, chooseSheets, openWorkbook, type Workbook, type WorkbookKind } from './workbook.js';
+import type { WorkbookSheet } from './workbook-info.js';
 import { SharedColumn } from './shared-column.js';
-import { csvQuote } from './tokenize-csv.js';
+import { CsvTokenizer, csvQuote, type RawRow } from './tokenize-csv.js';
 import { zipEntrySizes } from './zip-directory.js';
 
 /** What the thread that reads a workbook needs, and what it answers. */
 export interface SpillTask {
   path: string;
   name: string;
+  kind: WorkbookKind;
+  /** `--sheet`: a name, `all`, or the first visible sheet. */
   sheet: string | undefined;
   out: string;
+  /** `--map` and the config's columns: a sheet's header is the first row that maps a SKU or product id. */
+  overrides: ColumnOverrides;
+  /** `--header-row`: the header's row in every sheet read. */
+  headerRow: number | undefined;
 }
+
+/** Which sheets were read, and how. */
+export interface SpillSheets {
+  /** The sheet read, or (with `--sheet all`) each visible sheet, with its header row (null: none found). */
+  read: { name: string; headerRow: number | null; rows: number }[];
+  /** Other visible sheets that have a header row (for the error when the one read has none). */
+  othersWithHeader: string[];
+  /** Every sheet went into one table, with a last column naming each row's sheet. */
+  combined: boolean;
+}
+
 export type SpillMessage =
-  { type: 'rows'; rows: number } | { type: 'done'; lines: Uint32Array } | ({ type: 'error' } & ThreadError);
+  | { type: 'rows'; rows: number }
+  | { type: 'done'; lines: Uint32Array; sheets: SpillSheets }
+  | ({ type: 'error' } & ThreadError);
 
 export interface SpillOptions {
   /** Heap limits of the thread (tests give tiny ones). */
@@ -67,25 +91,49 @@ export const SPILL_WORKER = new URL('./spill-worker.js', import.meta.url);
 export async function spillWorkbook(
   source: CatalogSource,
   format: TableFormat,
+  read: { overrides: ColumnOverrides; headerRow: number | undefined },
   options: SpillOptions = {},
-): Promise<{ source: CatalogSource; format: TableFormat }> {
-  let lines: Uint32Array = new Uint32Array(0);
+): Promise<{ source: CatalogSource; format: TableFormat; sheets: SpillSheets }> {
+  let answer: SpillAnswer = {
+    lines: new Uint32Array(0),
+    sheets: { read: [], othersWithHeader: [], combined: false },
+  };
   const spilled = await temporarySource(source.name, async (out) => {
-    const task = { path: source.path, name: source.name, sheet: format.sheet, out };
-    lines = await spillInThread(task, options.heap ?? (await workbookHeap(source.path)), options.onRows);
+    const task: SpillTask = {
+      path: source.path,
+      name: source.name,
+      kind: format.kind === 'xls' ? 'xls' : 'xlsx',
+      sheet: format.sheet,
+      out,
+      ...read,
+    };
+    const heap = options.heap ?? (task.kind === 'xlsx' ? await workbookHeap(source.path) : UNBOUNDED);
+    answer = await spillInThread(task, heap, options.onRows);
   });
   return {
     source: spilled,
-    format: { kind: 'csv', encoding: 'utf-8', delimiter: ',', worksheetRows: lines },
+    format: {
+      kind: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      worksheetRows: answer.lines,
+      ...(answer.sheets.combined ? { sheetColumn: true } : {}),
+    },
+    sheets: answer.sheets,
   };
 }
+
+type SpillAnswer = { lines: Uint32Array; sheets: SpillSheets };
+
+/** An .xls workbook is read whole (at most 65,536 rows a sheet): no old-generation bound. */
+const UNBOUNDED: WorkbookHeap = { maxYoungGenerationSizeMb: YOUNG_MB };
 
 /** The spill in a worker thread; in this one when run from the TypeScript sources (the tests). */
 async function spillInThread(
   task: SpillTask,
   heap: WorkbookHeap,
   onRows: SpillOptions['onRows'],
-): Promise<Uint32Array> {
+): Promise<SpillAnswer> {
   if (!existsSync(fileURLToPath(SPILL_WORKER))) return writeWorkbookCsv(task, onRows);
   try {
     return await inWorker(task, heap, onRows);
@@ -99,7 +147,7 @@ function inWorker(
   task: SpillTask,
   resourceLimits: WorkbookHeap,
   onRows: SpillOptions['onRows'],
-): Promise<Uint32Array> {
+): Promise<SpillAnswer> {
   return new Promise((resolve, reject) => {
     // exceljs writes a sheet that comes before the shared strings to a temporary file, and leaves it
     // behind if the thread stops half-way: it goes in the spill's own directory, removed with it.
@@ -108,7 +156,7 @@ function inWorker(
     const worker = new Worker(SPILL_WORKER, { workerData: task, resourceLimits, env });
     worker.on('message', (message: SpillMessage) => {
       if (message.type === 'rows') onRows?.(message.rows);
-      else if (message.type === 'done') resolve(message.lines);
+      else if (message.type === 'done') resolve({ lines: message.lines, sheets: message.sheets });
       else reject(errorFromThread(message));
     });
     worker.once('error', reject);
@@ -126,18 +174,51 @@ function inWorker(
   });
 }
 
-/** The rows of the workbook's sheet written to `out` as CSV; the worksheet row number of each. */
+/**
+ * The rows of the workbook's sheet written to `out` as CSV, with the worksheet row number of each. With
+ * `--sheet all`, each visible sheet's rows under its own header, in one table: the headers of all the
+ * sheets side by side (a header several sheets share is one column), and a last column naming the sheet.
+ */
 export async function writeWorkbookCsv(
   task: SpillTask,
   onRows?: (rows: number) => void,
-): Promise<Uint32Array> {
+): Promise<SpillAnswer> {
+  const book = await openWorkbook(task.path, task.name, task.kind);
+  const chosen = chooseSheets(book.info, task.sheet, task.name);
+  // `--sheet all` reads every visible sheet, unless a sheet is called "all".
+  const all =
+    task.sheet === ALL_SHEETS &&
+    book.info.sheets.length > 0 &&
+    !book.info.sheets.some((s) => s.name === ALL_SHEETS);
+  return all ? writeSheetsCsv(task, book, chosen, onRows) : writeOneSheetCsv(task, book, chosen, onRows);
+}
+
+const isHeaderOf = (task: SpillTask) => (row: RawRow) =>
+  task.headerRow !== undefined ? row.line === task.headerRow : mapsIdentity(row.cells, task.overrides);
+
+/** One sheet, every row of it as it is (the reader finds its header); the others looked at for a header. */
+async function writeOneSheetCsv(
+  task: SpillTask,
+  book: Workbook,
+  chosen: WorkbookSheet[],
+  onRows?: (rows: number) => void,
+): Promise<SpillAnswer> {
+  const sheet = chosen[0] as WorkbookSheet;
+  const others = book.info.sheets.filter((s) => !s.hidden && s !== sheet);
+  const probes = new Map(others.map((s) => [s.name, new HeaderProbe(isHeaderOf(task))]));
   const lines = new SharedColumn();
+  let name = sheet.name;
   async function* csv(): AsyncGenerator<string> {
-    for await (const batch of readXlsxRows(task.path, task.name, task.sheet)) {
+    for await (const batch of book.rows([sheet, ...others])) {
+      const probe = probes.get(batch.chosen.name);
+      if (probe !== undefined && batch.chosen !== sheet) {
+        for (const row of batch.rows) probe.look(row);
+        continue;
+      }
+      name = batch.chosen.name;
       let text = '';
-      for (const row of batch) {
-        // A row of empty cells is still a record: one empty quoted cell, not an empty line.
-        text += row.cells.length === 0 ? '""\n' : `${row.cells.map(csvQuote).join(',')}\n`;
+      for (const row of batch.rows) {
+        text += csvRow(row.cells);
         lines.push(row.line);
       }
       onRows?.(lines.length);
@@ -145,5 +226,158 @@ export async function writeWorkbookCsv(
     }
   }
   await pipeline(Readable.from(csv()), createWriteStream(task.out));
-  return lines.values();
+  return {
+    lines: lines.values(),
+    sheets: {
+      read: [{ name, headerRow: null, rows: lines.length }],
+      othersWithHeader: [...probes].flatMap(([other, probe]) => (probe.found === undefined ? [] : [other])),
+      combined: false,
+    },
+  };
+}
+
+/** A row of cells as a CSV line; a row of empty cells is still a record (one empty quoted cell). */
+const csvRow = (cells: readonly string[]) =>
+  cells.length === 0 ? '""\n' : `${cells.map(csvQuote).join(',')}\n`;
+
+/** Looks for a sheet's header among its first 30 non-empty rows. */
+class HeaderProbe {
+  found: RawRow | undefined;
+  private looked = 0;
+  constructor(private readonly isHeader: (row: RawRow) => boolean) {}
+
+  /** True once the header has been found and this row comes after it. */
+  look(row: RawRow): boolean {
+    if (this.found !== undefined) return true;
+    if (this.looked >= HEADER_SEARCH_ROWS || row.cells.every((c) => c.trim() === '')) return false;
+    this.looked++;
+    if (this.isHeader(row)) this.found = row;
+    return false;
+  }
+}
+
+/** `--sheet all`: each sheet's data rows into a file of its own, then all of them into one table. */
+async function writeSheetsCsv(
+  task: SpillTask,
+  book: Workbook,
+  chosen: WorkbookSheet[],
+  onRows?: (rows: number) => void,
+): Promise<SpillAnswer> {
+  const dir = dirname(task.out);
+  const parts = new Map(
+    chosen.map((sheet, i) => [
+      sheet.name,
+      {
+        probe: new HeaderProbe(isHeaderOf(task)),
+        path: join(dir, `sheet-${i}.csv`),
+        out: null as WriteStream | null,
+        lines: new SharedColumn(),
+      },
+    ]),
+  );
+  let rows = 0;
+  for await (const batch of book.rows(chosen)) {
+    const part = parts.get(batch.chosen.name);
+    if (part === undefined) continue;
+    let text = '';
+    for (const row of batch.rows) {
+      if (!part.probe.look(row)) continue;
+      text += csvRow(row.cells);
+      part.lines.push(row.line);
+    }
+    if (text === '') continue;
+    part.out ??= createWriteStream(part.path);
+    if (!part.out.write(text)) await once(part.out, 'drain');
+    rows += batch.rows.length;
+    onRows?.(rows);
+  }
+  for (const part of parts.values()) if (part.out !== null) await new Promise((done) => part.out?.end(done));
+
+  // The table's columns: each sheet's headers, a header several sheets share (as read) being one column.
+  const columns: string[] = [];
+  const columnOf = new Map<string, number>();
+  const placesOf = new Map<string, number[]>();
+  for (const sheet of chosen) {
+    const header = parts.get(sheet.name)?.probe.found;
+    if (header === undefined) continue;
+    const seen = new Map<string, number>();
+    placesOf.set(
+      sheet.name,
+      header.cells.map((cell) => {
+        const key = readHeader(cell).keys[0] ?? '';
+        const nth = (seen.get(key) ?? 0) + 1;
+        seen.set(key, nth);
+        const id = `${nth}\u0000${key}`;
+        let at = columnOf.get(id);
+        if (at === undefined) {
+          at = columns.push(cell) - 1;
+          columnOf.set(id, at);
+        }
+        return at;
+      }),
+    );
+  }
+  const firstHeader = chosen.map((s) => parts.get(s.name)?.probe.found).find((h) => h !== undefined);
+  if (firstHeader === undefined) {
+    throw new InputError(
+      `no sheet of ${task.name} has a header among its first ${HEADER_SEARCH_ROWS} non-empty rows (sheets read: ${chosen.map((s) => JSON.stringify(s.name)).join(', ')}); name the columns with --map sku=HEADER, or the row with --header-row N`,
+    );
+  }
+  const sheetHeader = columns.some((c) => c.trim().toLowerCase() === SHEET_COLUMN)
+    ? `_${SHEET_COLUMN}`
+    : SHEET_COLUMN;
+  const lines = new SharedColumn();
+  lines.push(firstHeader.line);
+  async function* csv(): AsyncGenerator<string> {
+    yield csvRow([...columns, sheetHeader]);
+    for (const sheet of chosen) {
+      const part = parts.get(sheet.name);
+      const places = placesOf.get(sheet.name);
+      if (part === undefined || places === undefined || part.out === null) continue;
+      const sheetLines = part.lines.values();
+      let record = 0;
+      const tokenizer = new CsvTokenizer(',');
+      const decoder = new TextDecoder('utf-8');
+      const write = (out: RawRow[]) => {
+        let text = '';
+        for (const row of out) {
+          const cells = new Array<string>(columns.length + 1).fill('');
+          row.cells.forEach((cell, i) => {
+            const at = places[i];
+            // A cell beyond its sheet's header has no column; it stays in its sheet's part only.
+            if (at !== undefined && cells[at] === '') cells[at] = cell;
+          });
+          cells[columns.length] = sheet.name;
+          text += csvRow(cells);
+          lines.push(sheetLines[record++] ?? 0);
+        }
+        return text;
+      };
+      for await (const chunk of createReadStream(part.path) as AsyncIterable<Buffer>) {
+        const out: RawRow[] = [];
+        tokenizer.push(decoder.decode(chunk, { stream: true }), out);
+        yield write(out);
+      }
+      const out: RawRow[] = [];
+      tokenizer.push(decoder.decode(), out);
+      tokenizer.end(out);
+      yield write(out);
+    }
+  }
+  await pipeline(Readable.from(csv()), createWriteStream(task.out));
+  return {
+    lines: lines.values(),
+    sheets: {
+      read: chosen.map((sheet) => {
+        const part = parts.get(sheet.name);
+        return {
+          name: sheet.name,
+          headerRow: part?.probe.found?.line ?? null,
+          rows: part?.lines.length ?? 0,
+        };
+      }),
+      othersWithHeader: [],
+      combined: true,
+    },
+  };
 }

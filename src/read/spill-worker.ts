@@ -6,6 +6,6 @@ import { type SpillMessage, type SpillTask, writeWorkbookCsv } from './spill-wor
 const post = (message: SpillMessage) => parentPort?.postMessage(message);
 
 writeWorkbookCsv(workerData as SpillTask, (rows) => post({ type: 'rows', rows })).then(
-  (lines) => post({ type: 'done', lines }),
+  ({ lines, sheets }) => post({ type: 'done', lines, sheets }),
   (error: Error) => post({ type: 'error', ...threadError(error) }),
 );

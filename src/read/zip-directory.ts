@@ -5,6 +5,17 @@ const DIRECTORY_ENTRY = 0x02014b50;
 /** A directory larger than this is not a workbook's (a few dozen entries). */
 const MAX_DIRECTORY = 16 * 2 ** 20;
 
+/** An entry of a zip file's central directory. */
+export interface ZipEntry {
+  /** Uncompressed size. */
+  size: number;
+  compressedSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where its local header starts. */
+  offset: number;
+}
+
 /**
  * The uncompressed size of each entry of a zip file, read from its central directory at the end of the
  * file, without inflating anything. Empty when there is no directory to read (not a zip, or a ZIP64
@@ -12,6 +23,13 @@ const MAX_DIRECTORY = 16 * 2 ** 20;
  */
 export async function zipEntrySizes(path: string): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
+  for (const [name, entry] of await zipDirectory(path)) sizes.set(name, entry.size);
+  return sizes;
+}
+
+/** The entries of a zip file's central directory, by name; those with ZIP64 fields are left out. */
+export async function zipDirectory(path: string): Promise<Map<string, ZipEntry>> {
+  const sizes = new Map<string, ZipEntry>();
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
@@ -35,8 +53,16 @@ export async function zipEntrySizes(path: string): Promise<Map<string, number>> 
       const nameLength = directory.readUInt16LE(at + 28);
       const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
       const uncompressed = directory.readUInt32LE(at + 24);
+      const compressedSize = directory.readUInt32LE(at + 20);
+      const offset = directory.readUInt32LE(at + 42);
       // 0xFFFFFFFF: the size is in a ZIP64 field, which is not read; the entry's size is unknown.
-      if (uncompressed !== 0xffffffff) sizes.set(name.replace(/^\//, ''), uncompressed);
+      if (uncompressed !== 0xffffffff && compressedSize !== 0xffffffff && offset !== 0xffffffff)
+        sizes.set(name.replace(/^\//, ''), {
+          size: uncompressed,
+          compressedSize,
+          method: directory.readUInt16LE(at + 10),
+          offset,
+        });
       at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }
     return sizes;

@@ -47,8 +47,10 @@ function round(n: number): number {
 
 /** One SKU as the JSON contract (SPEC §6) spells it; shared by json and ndjson. */
 export function skuToJson(sku: AuditedSku) {
+  const sheet = sku.sheet === null ? {} : { sheet: sku.sheet };
   return {
     line: sku.line,
+    ...sheet,
     record: sku.record,
     productId: sku.productId,
     sku: sku.sku,
@@ -69,6 +71,7 @@ export function skuToJson(sku: AuditedSku) {
       severity: finding.severity,
       message: formatMessage(finding),
       field: finding.field,
+      ...sheet,
       ...(finding.baseline !== undefined ? { baseline: finding.baseline } : {}),
     })),
   };

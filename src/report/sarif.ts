@@ -108,7 +108,13 @@ export const sarifFormat: OutputFormat = {
         ],
         partialFingerprints: { 'channelAudit/v1': fingerprint(finding.rule, skuKeyOf(sku), finding.field) },
         ...(finding.baseline !== undefined ? { baselineState: finding.baseline } : {}),
-        properties: { sku: sku.sku, productId: sku.productId, field: finding.field, record: sku.record },
+        properties: {
+          sku: sku.sku,
+          productId: sku.productId,
+          field: finding.field,
+          record: sku.record,
+          ...(sku.sheet !== null ? { sheet: sku.sheet } : {}),
+        },
       };
       return `\n        ${JSON.stringify(result)}`;
     });

@@ -153,8 +153,11 @@ describe('a workbook read in a thread of its own (built code)', () => {
       const task = {
         path,
         name: 'x',
+        kind: 'xlsx',
         sheet: undefined,
         out: join(mkdtempSync(join(tmpdir(), 'ca-oom-')), 'o'),
+        overrides: {},
+        headerRow: undefined,
       };
       new Worker(SPILL_WORKER, { workerData: task, resourceLimits: tiny }).once('error', resolve);
     });
@@ -165,10 +168,15 @@ describe('a workbook read in a thread of its own (built code)', () => {
       await import('../../dist/read/read-catalog.js');
     const source = await distSource(path);
     const read: number[] = [];
-    const spilled = await spillWorkbook(source, await distDetect(source), {
-      heap: tiny,
-      onRows: (rows: number) => read.push(rows),
-    });
+    const spilled = await spillWorkbook(
+      source,
+      await distDetect(source),
+      { overrides: {}, headerRow: undefined },
+      {
+        heap: tiny,
+        onRows: (rows: number) => read.push(rows),
+      },
+    );
     expect(read).toEqual([3]);
     const reader = await distOpen(spilled.source, spilled.format);
     const records: CatalogRecord[] = [];

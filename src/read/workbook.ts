@@ -1,0 +1,94 @@
+import { InputError } from '../errors.js';
+import { openXls } from './read-xls.js';
+import { readXlsxSheets, type SheetRows } from './read-xlsx.js';
+import type { RawRow } from './tokenize-csv.js';
+import { readWorkbookInfo, type WorkbookInfo, type WorkbookSheet } from './workbook-info.js';
+
+export type WorkbookKind = 'xlsx' | 'xls';
+
+/** `--sheet all`: every visible sheet. */
+export const ALL_SHEETS = 'all';
+
+/** A workbook of either kind: its sheets in workbook order, and the rows of the ones asked for. */
+export interface Workbook {
+  info: WorkbookInfo;
+  /** The rows of the chosen sheets, sheet by sheet (in the file's order, which may not be the workbook's). */
+  rows(
+    chosen: readonly WorkbookSheet[],
+    onSheet?: (sheet: string) => void,
+  ): AsyncGenerator<SheetRows & { chosen: WorkbookSheet }>;
+}
+
+export async function openWorkbook(path: string, name: string, kind: WorkbookKind): Promise<Workbook> {
+  if (kind === 'xls') {
+    const book = await openXls(path, name);
+    return {
+      info: book.info,
+      async *rows(chosen) {
+        const byName = new Map(chosen.map((s) => [s.streamName, s]));
+        for await (const batch of book.rows((sheet) => byName.has(sheet)))
+          yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
+      },
+    };
+  }
+  const info = await readWorkbookInfo(path);
+  return {
+    info,
+    async *rows(chosen, onSheet) {
+      const byName = new Map(chosen.map((s) => [s.streamName, s]));
+      // A workbook whose sheet list could not be read: the first sheet the stream meets stands for it.
+      let stand: WorkbookSheet | undefined;
+      const pick = (sheet: string) => {
+        const known = byName.get(sheet);
+        if (known !== undefined) return known;
+        if (info.sheets.length === 0 && chosen.some((s) => s.streamName === '') && stand === undefined) {
+          stand = { name: sheet, hidden: false, streamName: sheet };
+          byName.set(sheet, stand);
+          return stand;
+        }
+        return undefined;
+      };
+      for await (const batch of readXlsxSheets(path, name, (sheet) => pick(sheet) !== undefined, onSheet))
+        yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
+    },
+  };
+}
+
+/**
+ * The sheets `--sheet` asks for: the one named (hidden or not), every visible one (`all`), or by default
+ * the first visible one in workbook order. When the sheet list is unreadable, a placeholder that the first
+ * sheet met stands for.
+ */
+export function chooseSheets(info: WorkbookInfo, sheet: string | undefined, name: string): WorkbookSheet[] {
+  if (info.sheets.length === 0) {
+    if (sheet !== undefined && sheet !== ALL_SHEETS)
+      return [{ name: sheet, hidden: false, streamName: sheet }];
+    return [{ name: '', hidden: false, streamName: '' }];
+  }
+  const visible = info.sheets.filter((s) => !s.hidden);
+  if (sheet === undefined) {
+    const first = visible[0];
+    if (first === undefined) throw new InputError(`${name} has no visible sheet; name one with --sheet`);
+    return [first];
+  }
+  if (sheet === ALL_SHEETS && !info.sheets.some((s) => s.name === ALL_SHEETS)) return visible;
+  const named = info.sheets.find((s) => s.name === sheet);
+  if (named === undefined) {
+    throw new InputError(
+      `${name} has no sheet "${sheet}" (sheets: ${info.sheets.map((s) => `${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ')}); name one with --sheet, or read every visible one with --sheet all`,
+    );
+  }
+  return [named];
+}
+
+/** The rows of the one sheet `--sheet` names (or the first visible one), read straight from the workbook. */
+export async function* workbookRows(
+  path: string,
+  name: string,
+  kind: WorkbookKind,
+  sheet: string | undefined,
+): AsyncGenerator<RawRow[]> {
+  const book = await openWorkbook(path, name, kind);
+  const chosen = chooseSheets(book.info, sheet === ALL_SHEETS ? undefined : sheet, name);
+  for await (const batch of book.rows(chosen.slice(0, 1))) yield batch.rows;
+}
