@@ -42,7 +42,7 @@ export class RowAuditor {
     this.rules = activeRules(init.config);
     this.context = { settings: this.settings, columns: init.columns };
     this.normalize = rowNormalizer(init.columns, { decimalComma: init.decimalComma });
-    this.continuation = new ContinuationRows(init.columns.continuationRows);
+    this.continuation = new ContinuationRows(init.columns.continuationRows, init.columns.parentRows);
   }
 
   audit(record: CatalogRecord): AuditedSku {

@@ -365,7 +365,15 @@ async function indexProducts(
     return {
       columns,
       headerLine,
-      index: await scanIndex(source, format, columns, parts, source.size, reader.headerRecords),
+      // A child row takes its parent's cells from the row before: the rows are audited in order.
+      index: await scanIndex(
+        source,
+        format,
+        columns,
+        columns.parentRows ? 1 : parts,
+        source.size,
+        reader.headerRecords,
+      ),
     };
   }
   return { columns, headerLine, index: await indexRecords(reader, columns) };

@@ -15,7 +15,11 @@ interface Product {
 export class ContinuationRows {
   private last: Product | null = null;
 
-  constructor(private readonly enabled: boolean) {}
+  constructor(
+    private readonly enabled: boolean,
+    /** WooCommerce's parent rows: a child (its product id is a SKU) takes the last parent's cells. */
+    private readonly parents = false,
+  ) {}
 
   /** The product id a row belongs to (for the index pass). */
   productIdOf(productId: string | null): string | null {
@@ -28,6 +32,7 @@ export class ContinuationRows {
 
   /** Gives the SKU the product id and product-level cells it inherits from the row above. */
   apply(sku: NormalizedSku): NormalizedSku {
+    if (this.parents) return this.fromParent(sku);
     if (!this.enabled) return sku;
     const last = this.last;
     if (sku.productId !== null && last?.productId !== sku.productId) {
@@ -40,6 +45,28 @@ export class ContinuationRows {
     sku.title ??= last.title;
     sku.category ??= last.category;
     sku.brand ??= last.brand;
+    return sku;
+  }
+
+  /**
+   * A parent row (no product id) is remembered; a child right after its parent (its product id is the
+   * parent's SKU, as WooCommerce exports variations after their product) takes its empty cells from it.
+   * Only the last parent is kept: memory stays flat, and a child far from its parent keeps its own cells.
+   */
+  private fromParent(sku: NormalizedSku): NormalizedSku {
+    if (sku.productId === null) {
+      this.last =
+        sku.sku === null
+          ? null
+          : { productId: sku.sku, title: sku.title, category: sku.category, brand: sku.brand };
+      return sku;
+    }
+    const last = this.last;
+    if (last?.productId === sku.productId) {
+      sku.title ??= last.title;
+      sku.category ??= last.category;
+      sku.brand ??= last.brand;
+    }
     return sku;
   }
 }

@@ -26,6 +26,12 @@ export interface ColumnMap {
    * product-level cells (title, category, brand) when theirs are empty.
    */
   continuationRows: boolean;
+  /**
+   * A row's product id names its parent row's SKU (WooCommerce's `Parent`): a row with none is a parent,
+   * whose title, category and brand its children take when theirs are empty, and which is not one of their
+   * product's SKUs.
+   */
+  parentRows: boolean;
   /** A currency named in the price's header (`零售价(USD)`), when the file has no currency column. */
   currency?: string;
   /** A column the workbook reader added: the sheet each row came from (`--sheet all`). */
@@ -170,6 +176,7 @@ function tryMapColumns(
     side,
     fieldOf,
     continuationRows: productHeader === 'handle' || productHeader === 'url handle',
+    parentRows: ['parent', 'ascendente', 'pai'].includes(productHeader),
     ...(index.currency === undefined && priceCurrency !== undefined ? { currency: priceCurrency } : {}),
     ...(sheetColumn !== undefined ? { sheetColumn } : {}),
     warnings: [],

@@ -41,12 +41,23 @@ export class IndexBuilder {
   private productCount = 0;
   private readonly productOf = new SharedColumn();
   private readonly duplicateOf = new SharedColumn();
+  /** Parent rows (their product id empty, their SKU the product) and child rows per product. */
+  private parentRows = new Uint32Array(0);
+  private childRows = new Uint32Array(0);
+
+  /**
+   * `parents`: a row with an empty product id is the parent of the rows whose product id is its SKU
+   * (WooCommerce's `Parent`), and not one of their product's SKUs when it has any.
+   */
+  constructor(private readonly parents = false) {
+    if (parents) [this.parentRows, this.childRows] = [new Uint32Array(1 << 12), new Uint32Array(1 << 12)];
+  }
 
   /**
    * One data record. The product (text, or ASCII bytes hashed where they lie; '' for none) and whether the
    * record is one of its SKUs; the duplicate key the same way, and the record's line.
    */
-  record(product: Key, countsAsSku: boolean, duplicate: Key, line: number): void {
+  record(product: Key, countsAsSku: boolean, duplicate: Key, line: number, child = false): void {
     if (product === '') this.productOf.push(0);
     else {
       const next = this.productCount + 1;
@@ -56,6 +67,10 @@ export class IndexBuilder {
           : this.products.setIfAbsentAscii(product.bytes, product.start, product.end, next);
       if (number === next) this.newProduct();
       if (countsAsSku) this.counts[number] = (this.counts[number] ?? 0) + 1;
+      if (this.parents) {
+        const rows = child ? this.childRows : this.parentRows;
+        rows[number] = (rows[number] ?? 0) + 1;
+      }
       this.productOf.push(number);
     }
     if (duplicate === '') this.duplicateOf.push(0);
@@ -71,6 +86,10 @@ export class IndexBuilder {
   finish(starts: RecordStart[]): ProductIndex {
     const rows = this.productOf.length;
     const productSkus = this.productOf.values();
+    // A product with child rows: its parent row is the product, not one of its SKUs.
+    if (this.parents)
+      for (let n = 1; n <= this.productCount; n++)
+        if ((this.childRows[n] ?? 0) > 0) this.counts[n] = (this.counts[n] ?? 0) - (this.parentRows[n] ?? 0);
     // Each record's product number becomes its product's count (product 0 is "none", counted 0).
     for (let i = 0; i < rows; i++) productSkus[i] = this.counts[productSkus[i] ?? 0] ?? 0;
     return { rows, productSkus, duplicateOf: this.duplicateOf.values(), starts };
@@ -79,11 +98,16 @@ export class IndexBuilder {
   private newProduct(): void {
     this.productCount++;
     if (this.productCount >= this.counts.length) {
-      const grown = new Uint32Array(this.counts.length * 2);
-      grown.set(this.counts);
-      this.counts = grown;
+      this.counts = grown(this.counts);
+      if (this.parents) [this.parentRows, this.childRows] = [grown(this.parentRows), grown(this.childRows)];
     }
   }
+}
+
+function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** A key given as text, or as plain ASCII bytes in a buffer (hashed alike); '' for no key. */

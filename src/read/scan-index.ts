@@ -52,7 +52,7 @@ export async function scanIndex(
   const skuCol = columns.index.sku ?? -1;
   const dupCol = skuCol >= 0 ? skuCol : productCol;
   const lastKeyCol = Math.max(productCol, skuCol);
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder(columns.parentRows);
   const decoder = new TextDecoder(format.encoding);
   const starts: RecordStart[] = [];
   let nextStart = parts > 1 ? Math.floor(size / parts) : Number.POSITIVE_INFINITY;
@@ -74,7 +74,13 @@ export async function scanIndex(
     if (record >= 0) {
       const product = productCell.key(decoder);
       const sku = skuCell.key(decoder);
-      builder.record(product === '' ? sku : product, true, dupCol === skuCol ? sku : product, recordLine);
+      builder.record(
+        product === '' ? sku : product,
+        true,
+        dupCol === skuCol ? sku : product,
+        recordLine,
+        product !== '',
+      );
     }
     record++;
     productCell.reset();
@@ -298,7 +304,7 @@ function isSpace(b: number): boolean {
  * in such a file (an image-only row) is not one of the product's SKUs.
  */
 export async function indexRecords(reader: CatalogReader, columns: ColumnMap): Promise<ProductIndex> {
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder(columns.parentRows);
   const continuation = new ContinuationRows(columns.continuationRows);
   const duplicateField = columns.index.sku !== undefined ? 'sku' : 'productId';
   for await (const batch of reader.records) {
@@ -307,7 +313,7 @@ export async function indexRecords(reader: CatalogReader, columns: ColumnMap): P
       const productId = continuation.productIdOf(cellOf(record.cells, columns, 'productId').trim() || null);
       const isSku = !columns.continuationRows || sku !== '';
       const key = duplicateField === 'sku' ? sku : cellOf(record.cells, columns, 'productId').trim();
-      builder.record(productId ?? sku, isSku, key, record.line);
+      builder.record(productId ?? sku, isSku, key, record.line, productId !== null);
     }
   }
   return builder.finish([]);

@@ -1,0 +1,272 @@
+// Writes workbook layouts that are not "one header row on the first sheet", from test/dialects/canonical.csv.
+//
+// seller-portal.xlsx mirrors the AliExpress supplier-portal (CSP) SKU-level product export: one sheet per
+// category (the sheet name is the Chinese category path, there is no category column), the category title
+// on row 1 (`类目：…`, merged across the header), the header on row 2 with a leading `*` on required fields,
+// data from row 3, the product `id` repeated on every SKU row, and hidden helper sheets around the data
+// (`_hide_dict` hidden, first tab; `_hide_attr` very hidden, last tab). Ids and GTINs are text cells
+// (16 digits do not survive a number cell), listing dates are real date cells, empty values store no cell.
+// seller-portal.xls is the same workbook saved by LibreOffice (headless) as Excel 97-2003 (BIFF8); the
+// script then reads it back with SheetJS and prints what survived (hidden flags, first rows, formats).
+// no-header-first.xlsx has an instructions sheet first and the data on the second sheet, for the error
+// that suggests --sheet.
+//
+// Run from the repository root: node test/layouts/make-workbooks.mjs
+// The .xlsx files are byte-stable: fixed workbook dates, and the zip is re-packed with fixed entry dates
+// (exceljs stamps every zip entry with the current time). The .xls is only as stable as LibreOffice is.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+// jszip is exceljs's own dependency: resolve it from there rather than relying on hoisting.
+const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip');
+
+const FIXED_DATE = new Date(Date.UTC(2026, 10, 1));
+const rows = parse(readFileSync(here('../dialects/canonical.csv'), 'utf8'), { columns: true });
+
+const CATEGORY_ZH = {
+  'Electronics > Electronics Accessories > Cables': '手机配件 > 数据线',
+  'Electronics > Electronics Accessories > Power > Power Banks': '手机配件 > 移动电源',
+  'Hardware > Tools > Drills': '五金 > 工具 > 电钻',
+  'Apparel & Accessories > Clothing > Dresses': '服装 > 女装 > 连衣裙',
+  'Toys & Games > Puzzles > Jigsaw Puzzles': '玩具 > 拼图',
+  'Hardware > Tool Accessories > Drill Bits': '五金 > 工具配件 > 钻头',
+  'Home & Garden > Kitchen & Dining > Tableware > Drinkware > Mugs': '家居日用 > 餐饮用具 > 马克杯',
+  'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives': '厨房用品 > 厨房工具 > 刀具',
+};
+
+// [header text, value from a canonical row (undefined/null = no cell), numFmt]
+const TEXT = '@';
+const num = (text) => (text === '' ? null : Number(text));
+const str = (text) => (text === '' ? null : text);
+const COLUMNS = [
+  ['id', (r) => r.product_id, TEXT],
+  ['*商品标题', (r) => r.title],
+  ['sku', (r) => r.sku],
+  ['sku属性', (r) => variantLabel(r)],
+  ['*零售价(USD)', (r) => num(r.price), '0.00'],
+  ['*货值(USD)', (r) => (r.price === '' ? null : Math.round(Number(r.price) * 0.6 * 100) / 100), '0.00'],
+  ['*库存', (r) => num(r.stock)],
+  ['品牌', (r) => str(r.brand)],
+  ['条形码', (r) => str(r.gtin), TEXT],
+  ['型号', (r) => str(r.mpn)],
+  ['*包装后重量(kg)', (r) => num(r.weight_kg)],
+  ['*包装尺寸(长cm)', (r) => num(r.length_cm)],
+  ['*包装尺寸(宽cm)', (r) => num(r.width_cm)],
+  ['*包装尺寸(高cm)', (r) => num(r.height_cm)],
+  ['*发货期', (r) => num(r.handling_days)],
+  ['创建时间', (r) => listingDate(r.listed_at), 'yyyy-mm-dd'],
+];
+
+// Products with several SKUs get the part of the sku after the product code (CBL-C2C-1M → C2C-1M);
+// a single-SKU product gets the portal's default variant label.
+const skusPerProduct = new Map();
+for (const r of rows) skusPerProduct.set(r.product_id, (skusPerProduct.get(r.product_id) ?? 0) + 1);
+function variantLabel(r) {
+  const dash = r.sku.indexOf('-');
+  if (skusPerProduct.get(r.product_id) < 2 || dash < 0) return '默认';
+  return r.sku.slice(dash + 1);
+}
+
+function listingDate(text) {
+  if (text === '') return null;
+  const [y, m, d] = text.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function newWorkbook() {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'channel-audit test fixtures';
+  workbook.lastModifiedBy = 'channel-audit test fixtures';
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  return workbook;
+}
+
+// exceljs dates every zip entry with "now"; re-pack with a fixed date so each run writes the same bytes.
+async function writeStable(workbook, path) {
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    out.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+  }
+  const bytes = await out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
+  writeFileSync(path, bytes);
+}
+
+// ---------------------------------------------------------------- seller-portal.xlsx
+async function sellerPortal() {
+  const workbook = newWorkbook();
+
+  const dict = workbook.addWorksheet('_hide_dict', { state: 'hidden' });
+  dict.addRow(['选项', '币种', '发货期']);
+  dict.addRow(['是', 'USD', 2]);
+  dict.addRow(['否', 'CNY', 3]);
+  dict.addRow([null, null, 5]);
+  dict.addRow([null, null, 7]);
+
+  const categories = [...new Set(rows.map((r) => r.category))];
+  let first = true;
+  for (const category of categories) {
+    const zh = CATEGORY_ZH[category];
+    if (!zh) throw new Error(`no Chinese path for category ${category}`);
+    // The first visible sheet is the one Excel opens on.
+    const sheet = workbook.addWorksheet(zh, { views: [{ state: 'normal', tabSelected: first }] });
+    first = false;
+
+    sheet.getCell(1, 1).value = `类目：${zh}`;
+    sheet.getCell(1, 1).font = { bold: true };
+    sheet.mergeCells(1, 1, 1, COLUMNS.length);
+
+    COLUMNS.forEach(([header], i) => {
+      const cell = sheet.getCell(2, i + 1);
+      cell.value = header;
+      cell.font = { bold: true };
+    });
+
+    let rowNumber = 3;
+    for (const record of rows.filter((r) => r.category === category)) {
+      COLUMNS.forEach(([, value, numFmt], i) => {
+        const v = value(record);
+        if (v === null || v === undefined) return; // an empty value stores no cell at all
+        const cell = sheet.getCell(rowNumber, i + 1);
+        cell.value = v;
+        if (numFmt) cell.numFmt = numFmt;
+      });
+      rowNumber += 1;
+    }
+    COLUMNS.forEach(([header], i) => {
+      sheet.getColumn(i + 1).width = header === '*商品标题' ? 40 : 16;
+    });
+  }
+
+  const attr = workbook.addWorksheet('_hide_attr', { state: 'veryHidden' });
+  attr.addRow(['attr_id', 'attr_name', 'attr_value']);
+  attr.addRow([200000828, '颜色', '黑色']);
+  attr.addRow([200000639, '尺码', 'M']);
+
+  // Open on the first visible tab, not on the hidden helper sheet.
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  await writeStable(workbook, here('seller-portal.xlsx'));
+  return categories.length;
+}
+
+// ---------------------------------------------------------------- seller-portal.xls (LibreOffice)
+function convertToXls() {
+  const work = mkdtempSync(join(tmpdir(), 'ca-layouts-'));
+  try {
+    const profile = join(work, 'lo-profile');
+    const outdir = join(work, 'out');
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xls',
+        '--outdir',
+        outdir,
+        here('seller-portal.xlsx'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+    );
+    const produced = join(outdir, 'seller-portal.xls');
+    if (!existsSync(produced)) throw new Error('LibreOffice did not write seller-portal.xls');
+    copyFileSync(produced, here('seller-portal.xls'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function verifyXls() {
+  const wb = XLSX.read(readFileSync(here('seller-portal.xls')), { type: 'buffer', cellNF: true });
+  const problems = [];
+  const flags = wb.Workbook?.Sheets ?? [];
+  console.log('seller-portal.xls sheets (Hidden: 0 visible, 1 hidden, 2 very hidden):');
+  wb.SheetNames.forEach((name, i) => console.log(`  ${i}: ${name}  Hidden=${flags[i]?.Hidden ?? 0}`));
+  if ((flags[0]?.Hidden ?? 0) !== 1) problems.push('_hide_dict is not hidden');
+  const lastHidden = flags[wb.SheetNames.length - 1]?.Hidden ?? 0;
+  if (lastHidden !== 2) problems.push(`_hide_attr has Hidden=${lastHidden}, not 2 (very hidden)`);
+
+  const firstVisible = wb.SheetNames.find((_, i) => !(flags[i]?.Hidden ?? 0));
+  const ws = wb.Sheets[firstVisible];
+  console.log(`first visible sheet: ${firstVisible}; first 3 rows (raw):`);
+  for (const row of XLSX.utils.sheet_to_json(ws, { header: 1, raw: true }).slice(0, 3)) {
+    console.log(`  ${JSON.stringify(row)}`);
+  }
+
+  // Column A = id, I = 条形码, P = 创建时间; data from row 3. Check every category sheet.
+  for (const [i, name] of wb.SheetNames.entries()) {
+    if (flags[i]?.Hidden) continue;
+    const sheet = wb.Sheets[name];
+    const last = XLSX.utils.decode_range(sheet['!ref']).e.r + 1;
+    for (let r = 3; r <= last; r += 1) {
+      const id = sheet[`A${r}`];
+      const gtin = sheet[`I${r}`];
+      const date = sheet[`P${r}`];
+      if (!id || id.t !== 's') problems.push(`${name}!A${r} id is ${id ? `type ${id.t}` : 'missing'}`);
+      if (gtin && gtin.t !== 's') problems.push(`${name}!I${r} gtin is type ${gtin.t}`);
+      if (!date || date.t !== 'n' || !date.z || !XLSX.SSF.is_date(date.z)) {
+        problems.push(`${name}!P${r} date cell ${JSON.stringify(date)}`);
+      }
+      if (r === 3) {
+        console.log(
+          `  ${name}: A3 t=${id?.t} v=${JSON.stringify(id?.v)} z=${JSON.stringify(id?.z)}; ` +
+            `I3 t=${gtin?.t ?? '-'} v=${JSON.stringify(gtin?.v)}; ` +
+            `P3 t=${date?.t} v=${date?.v} z=${JSON.stringify(date?.z)} w=${JSON.stringify(date?.w)}`,
+        );
+      }
+    }
+  }
+  if (problems.length) {
+    console.log('PROBLEMS in seller-portal.xls:');
+    for (const p of problems) console.log(`  - ${p}`);
+  } else {
+    console.log('seller-portal.xls: hidden flags, text ids/gtins and date formats survived');
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- no-header-first.xlsx
+async function noHeaderFirst() {
+  const workbook = newWorkbook();
+  const notes = workbook.addWorksheet('说明', { views: [{ state: 'normal', tabSelected: true }] });
+  notes.addRow(['填写说明']);
+  notes.addRow(['1. 带*为必填项']);
+  notes.addRow(['2. 重量单位为千克(kg)，尺寸单位为厘米(cm)']);
+  notes.addRow(['3. 请在「商品」工作表中填写商品信息']);
+  notes.getRow(1).font = { bold: true };
+
+  const data = workbook.addWorksheet('商品');
+  data.addRow(['sku', 'product_id', 'weight_kg', 'length_cm', 'width_cm', 'height_cm']);
+  data.addRow(['A1', 'P1', 0.1, 10, 5, 2]);
+  data.addRow(['A2', 'P1', 0.2, 10, 5, 2]);
+  await writeStable(workbook, here('no-header-first.xlsx'));
+}
+
+const sheetCount = await sellerPortal();
+console.log(`seller-portal.xlsx: ${sheetCount} category sheets, ${rows.length} SKU rows`);
+await noHeaderFirst();
+console.log('no-header-first.xlsx: 说明 + 商品 (2 rows)');
+convertToXls();
+const problems = verifyXls();
+for (const name of ['seller-portal.xlsx', 'seller-portal.xls', 'no-header-first.xlsx']) {
+  console.log(`${name}: ${statSync(here(name)).size} bytes`);
+}
+if (problems.length) process.exitCode = 1;
