@@ -130,7 +130,10 @@ export function detectDelimiter(text: string, isHeader?: (cells: readonly string
     let at = 0;
     let found = false;
     if (isHeader !== undefined) {
-      const i = lines.slice(0, HEADER_LINES).findIndex((line) => isHeader(splitLine(line, delimiter)));
+      // `#` comment lines are not among the 30 the header is looked for in.
+      const rows = lines.filter((line) => !line.trimStart().startsWith('#')).slice(0, HEADER_LINES);
+      const header = rows.find((line) => isHeader(splitLine(line, delimiter)));
+      const i = header === undefined ? -1 : lines.indexOf(header);
       if (i >= 0) [at, found] = [i, true];
     }
     if (bestFound && !found) continue;

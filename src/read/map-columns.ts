@@ -218,6 +218,9 @@ export function describeColumns(map: ColumnMap): Partial<Record<Field, string>> 
     const i = map.index[field];
     if (i !== undefined) out[field] = map.headers[i] ?? '';
   }
+  // With `--sheet all`, a row with no category takes its sheet's name.
+  if (map.sheetColumn !== undefined)
+    out.category ??= `${map.headers[map.sheetColumn] ?? 'sheet'} (the sheet's name)`;
   if (map.currency !== undefined && out.currency === undefined)
     out.currency = `${map.currency} (from ${out.price ?? 'the price header'})`;
   return out;

@@ -22,8 +22,9 @@ export interface HeaderChoice {
   /** The header's physical line (a workbook's row number): no search. */
   row?: number | undefined;
   /**
-   * Whether a row can be the header. The header is the first of the first 30 non-empty rows that can
-   * (title rows, notes and comment lines above it are skipped); without one, or when none can, the first.
+   * Whether a row can be the header. The header is the first of the first 30 non-empty rows (`#` comment
+   * lines not counted) that can; title rows, notes and comments above it are skipped. Without `accept`,
+   * or when no row is taken, the first non-empty row is the header.
    */
   accept?: ((cells: readonly string[]) => boolean) | undefined;
 }
@@ -168,6 +169,12 @@ export async function openCatalog(
 
 const isBlank = (row: RawRow) => row.cells.every((cell) => cell.trim() === '');
 
+/** A `#` comment line above the header: neither the header nor one of the 30 rows it is looked for in. */
+export const isComment = (cells: readonly string[]) => cells[0]?.trimStart().startsWith('#') === true;
+
+/** However many comment and blank lines there are, the header is looked for in this many rows at most. */
+const HEADER_SEARCH_LIMIT = 1000;
+
 /**
  * The header row: the one at `choice.row`; else Amazon's third row under its template line; else the
  * first of the first 30 non-empty rows that `choice.accept` takes; else the first row.
@@ -209,11 +216,11 @@ async function findHeader(
   }
   if (choice.accept === undefined) return at(0);
   let nonEmpty = 0;
-  for (let i = 0; i < seen.length || nonEmpty < HEADER_SEARCH_ROWS; i++) {
+  for (let i = 0; (i < seen.length || nonEmpty < HEADER_SEARCH_ROWS) && i < HEADER_SEARCH_LIMIT; i++) {
     const row = seen[i] ?? (await nextRow());
     if (row === undefined) break;
     if (i === seen.length) seen.push(row);
-    if (isBlank(row)) continue;
+    if (isBlank(row) || isComment(row.cells)) continue;
     nonEmpty++;
     if (choice.accept(row.cells)) return at(i);
   }

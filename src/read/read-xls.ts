@@ -36,6 +36,7 @@ export async function openXls(path: string, name: string): Promise<XlsWorkbook> 
       name: sheet,
       hidden: hidden.get(sheet) ?? false,
       streamName: sheet,
+      part: '',
     })),
     date1904,
   };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { SharedStrings } from './shared-strings.js';
 import type { RawRow } from './tokenize-csv.js';
@@ -54,6 +55,12 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** A stand-in for exceljs's array of shared strings: entry `i` is `{ sharedString: i }`. */
+const INDEXES = new Proxy([] as unknown[], {
+  get: (target, key) =>
+    typeof key === 'string' && /^\d+$/.test(key) ? { sharedString: Number(key) } : Reflect.get(target, key),
+});
+
 /** Rows of one sheet, as the workbook readers hand them over. */
 export interface SheetRows {
   sheet: string;
@@ -80,19 +87,22 @@ export async function* readXlsxRows(
  * exceljs reads them and kept compactly (`SharedStrings`), not as its array of a string per entry.
  */
 export async function* readXlsxSheets(
-  path: string,
+  input: string | Readable,
   name: string,
   wanted: (sheet: string) => boolean,
   onSheet?: (sheet: string) => void,
 ): AsyncGenerator<SheetRows> {
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'emit',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // With shared strings to look up, exceljs reads a sheet as it meets it rather than copying it to a
+  // temporary file first; each lookup hands back the index, resolved here from the compact store.
+  if (typeof input !== 'string') (workbook as unknown as { sharedStrings: unknown }).sharedStrings = INDEXES;
   const strings = new SharedStrings();
   const text = (value: CellValue) =>
     cellText(isSharedString(value) ? strings.get(value.sharedString) : value);

@@ -7,8 +7,10 @@ export interface WorkbookSheet {
   name: string;
   /** Hidden or very hidden: not read by `--sheet all`, nor as the default first sheet. */
   hidden: boolean;
-  /** The name exceljs gives the sheet when it streams it (see `readWorkbookInfo`). */
+  /** The name the reader gives the sheet when it streams it (its own name; for .xlsx, see `readXlsxSheets`). */
   streamName: string;
+  /** The sheet's part in an .xlsx zip (`xl/worksheets/sheet1.xml`); '' for other workbooks. */
+  part: string;
 }
 
 export interface WorkbookInfo {
@@ -22,9 +24,9 @@ export interface WorkbookInfo {
 const MAX_PART = 16 * 2 ** 20;
 
 /**
- * The sheets of an .xlsx workbook in the order of its tabs, with their visibility, read from
- * `xl/workbook.xml` and its relationships: a streaming reader meets the sheets in the order of the zip,
- * which need not be the workbook's, and does not say which are hidden.
+ * The sheets of an .xlsx workbook in the order of its tabs, with their visibility and their parts, and its
+ * date system, read from `xl/workbook.xml` and its relationships: a streaming reader meets the sheets in
+ * the order of the zip, which need not be the workbook's, and does not say which are hidden.
  */
 export async function readWorkbookInfo(path: string): Promise<WorkbookInfo> {
   const empty: WorkbookInfo = { sheets: [], date1904: false };
@@ -44,12 +46,13 @@ export async function readWorkbookInfo(path: string): Promise<WorkbookInfo> {
     const a = attributes(tag);
     if (a.name === undefined) continue;
     const target = targets.get(a.id ?? '') ?? '';
-    // exceljs names a streamed sheet only when its relationship's target is written exactly
-    // `worksheets/sheetN.xml`; otherwise it calls it `SheetN` after the part's file name.
-    const file = /sheet(\d+)\.xml$/.exec(target)?.[1];
-    const streamName =
-      target === `worksheets/sheet${file}.xml` || file === undefined ? a.name : `Sheet${file}`;
-    sheets.push({ name: a.name, hidden: a.state === 'hidden' || a.state === 'veryHidden', streamName });
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    sheets.push({
+      name: a.name,
+      hidden: a.state === 'hidden' || a.state === 'veryHidden',
+      streamName: a.name,
+      part,
+    });
   }
   const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0];
   const date1904 = pr !== undefined && /^(?:1|true)$/.test(attributes(pr).date1904 ?? '');

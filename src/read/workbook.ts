@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { openXls } from './read-xls.js';
 import { readXlsxSheets, type SheetRows } from './read-xlsx.js';
 import type { RawRow } from './tokenize-csv.js';
+import { orderedWorkbookStream } from './workbook-stream.js';
 import { readWorkbookInfo, type WorkbookInfo, type WorkbookSheet } from './workbook-info.js';
 
 export type WorkbookKind = 'xlsx' | 'xls';
@@ -42,13 +43,21 @@ export async function openWorkbook(path: string, name: string, kind: WorkbookKin
         const known = byName.get(sheet);
         if (known !== undefined) return known;
         if (info.sheets.length === 0 && chosen.some((s) => s.streamName === '') && stand === undefined) {
-          stand = { name: sheet, hidden: false, streamName: sheet };
+          stand = { name: sheet, hidden: false, streamName: sheet, part: '' };
           byName.set(sheet, stand);
           return stand;
         }
         return undefined;
       };
-      for await (const batch of readXlsxSheets(path, name, (sheet) => pick(sheet) !== undefined, onSheet))
+      // The parts the reader needs, in the order it needs them (`workbook-stream.ts`); the file as it is
+      // when its sheet list could not be read.
+      const ordered = info.sheets.length > 0 ? await orderedWorkbookStream(path, info, chosen) : undefined;
+      for await (const batch of readXlsxSheets(
+        ordered ?? path,
+        name,
+        (sheet) => pick(sheet) !== undefined,
+        onSheet,
+      ))
         yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
     },
   };
@@ -62,8 +71,8 @@ export async function openWorkbook(path: string, name: string, kind: WorkbookKin
 export function chooseSheets(info: WorkbookInfo, sheet: string | undefined, name: string): WorkbookSheet[] {
   if (info.sheets.length === 0) {
     if (sheet !== undefined && sheet !== ALL_SHEETS)
-      return [{ name: sheet, hidden: false, streamName: sheet }];
-    return [{ name: '', hidden: false, streamName: '' }];
+      return [{ name: sheet, hidden: false, streamName: sheet, part: '' }];
+    return [{ name: '', hidden: false, streamName: '', part: '' }];
   }
   const visible = info.sheets.filter((s) => !s.hidden);
   if (sheet === undefined) {

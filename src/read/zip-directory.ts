@@ -14,6 +14,7 @@ export interface ZipEntry {
   method: number;
   /** Where its local header starts. */
   offset: number;
+  crc: number;
 }
 
 /**
@@ -62,6 +63,7 @@ export async function zipDirectory(path: string): Promise<Map<string, ZipEntry>>
           compressedSize,
           method: directory.readUInt16LE(at + 10),
           offset,
+          crc: directory.readUInt32LE(at + 16),
         });
       at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }

@@ -8,6 +8,9 @@
 // (16 digits do not survive a number cell), listing dates are real date cells, empty values store no cell.
 // seller-portal.xls is the same workbook saved by LibreOffice (headless) as Excel 97-2003 (BIFF8); the
 // script then reads it back with SheetJS and prints what survived (hidden flags, first rows, formats).
+// LibreOffice has no "very hidden" state and saves `_hide_attr` as plain hidden, so the script sets that
+// one sheet's BOUNDSHEET hsState byte back to 2 (very hidden), as Excel would have saved it; nothing else
+// in LibreOffice's file is touched.
 // no-header-first.xlsx has an instructions sheet first and the data on the second sheet, for the error
 // that suggests --sheet.
 //
@@ -15,8 +18,15 @@
 // The .xlsx files are byte-stable: fixed workbook dates, and the zip is re-packed with fixed entry dates
 // (exceljs stamps every zip entry with the current time). The .xls is only as stable as LibreOffice is.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +35,6 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
-// jszip is exceljs's own dependency: resolve it from there rather than relying on hoisting.
-const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip');
 
 const FIXED_DATE = new Date(Date.UTC(2026, 10, 1));
 const rows = parse(readFileSync(here('../dialects/canonical.csv'), 'utf8'), { columns: true });
@@ -39,7 +47,8 @@ const CATEGORY_ZH = {
   'Toys & Games > Puzzles > Jigsaw Puzzles': '玩具 > 拼图',
   'Hardware > Tool Accessories > Drill Bits': '五金 > 工具配件 > 钻头',
   'Home & Garden > Kitchen & Dining > Tableware > Drinkware > Mugs': '家居日用 > 餐饮用具 > 马克杯',
-  'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives': '厨房用品 > 厨房工具 > 刀具',
+  'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives':
+    '厨房用品 > 厨房工具 > 刀具',
 };
 
 // [header text, value from a canonical row (undefined/null = no cell), numFmt]
@@ -90,22 +99,11 @@ function newWorkbook() {
   return workbook;
 }
 
-// exceljs dates every zip entry with "now"; re-pack with a fixed date so each run writes the same bytes.
+// Written by exceljs as it is (its zip entries carry the time of writing). A copy re-packed by another zip
+// library, with the workbook part last, made exceljs's streaming reader stop before that part: a fault of
+// the reader, not of the file, which the committed fixtures do not exercise.
 async function writeStable(workbook, path) {
-  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  const bytes = await out.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-  });
-  writeFileSync(path, bytes);
+  await workbook.xlsx.writeFile(path);
 }
 
 // ---------------------------------------------------------------- seller-portal.xlsx
@@ -160,7 +158,9 @@ async function sellerPortal() {
   attr.addRow([200000639, '尺码', 'M']);
 
   // Open on the first visible tab, not on the hidden helper sheet.
-  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  workbook.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' },
+  ];
 
   await writeStable(workbook, here('seller-portal.xlsx'));
   return categories.length;
@@ -194,6 +194,38 @@ function convertToXls() {
   }
 }
 
+function sheetStates(path) {
+  const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
+  return wb.SheetNames.map((name, i) => `${name}=${wb.Workbook?.Sheets?.[i]?.Hidden ?? 0}`).join(', ');
+}
+
+// BIFF8 BOUNDSHEET record (0x0085): lbPlyPos (4 bytes), hsState (1; 0 visible, 1 hidden, 2 very hidden),
+// dt (1), then the name as cch (1), fHighByte (1) and the characters. For an ASCII name LibreOffice
+// writes the compressed (8-bit) form. The record is found by its exact bytes in the file; it must occur
+// exactly once (a record split across a 512-byte sector boundary would not be found, and the script
+// stops rather than guess).
+function setVeryHidden(path, sheetName) {
+  const bytes = readFileSync(path);
+  const name = Buffer.from(sheetName, 'latin1');
+  const length = 4 + 1 + 1 + 1 + 1 + name.length;
+  const hits = [];
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    const start = at - 12; // 2 type + 2 length + 4 lbPlyPos + hsState + dt + cch + fHighByte
+    if (start < 0) continue;
+    if (bytes.readUInt16LE(start) !== 0x0085 || bytes.readUInt16LE(start + 2) !== length) continue;
+    if (bytes[at - 2] !== name.length || bytes[at - 1] !== 0) continue;
+    hits.push(start);
+  }
+  if (hits.length !== 1) throw new Error(`BOUNDSHEET for ${sheetName}: ${hits.length} matches, expected 1`);
+  const hsState = hits[0] + 8;
+  if ((bytes[hsState] & 3) === 2) return false;
+  if ((bytes[hsState] & 3) !== 1)
+    throw new Error(`${sheetName} hsState is ${bytes[hsState]}, expected hidden (1)`);
+  bytes[hsState] = (bytes[hsState] & ~3) | 2;
+  writeFileSync(path, bytes);
+  return true;
+}
+
 function verifyXls() {
   const wb = XLSX.read(readFileSync(here('seller-portal.xls')), { type: 'buffer', cellNF: true });
   const problems = [];
@@ -205,11 +237,19 @@ function verifyXls() {
   if (lastHidden !== 2) problems.push(`_hide_attr has Hidden=${lastHidden}, not 2 (very hidden)`);
 
   const firstVisible = wb.SheetNames.find((_, i) => !(flags[i]?.Hidden ?? 0));
-  const ws = wb.Sheets[firstVisible];
-  console.log(`first visible sheet: ${firstVisible}; first 3 rows (raw):`);
-  for (const row of XLSX.utils.sheet_to_json(ws, { header: 1, raw: true }).slice(0, 3)) {
+  // Read without cellNF, sheet_to_json gives the date as its serial number; with cellNF (as the CLI
+  // reads .xls) the cells carry .z and SheetJS 0.20's sheet_to_json turns date-formatted numbers into
+  // Date objects even with raw: true. Print both.
+  const plain = XLSX.read(readFileSync(here('seller-portal.xls')), { type: 'buffer' });
+  console.log(`first visible sheet: ${firstVisible}; first 3 rows (sheet_to_json header:1 raw:true):`);
+  for (const row of XLSX.utils
+    .sheet_to_json(plain.Sheets[firstVisible], { header: 1, raw: true })
+    .slice(0, 3)) {
     console.log(`  ${JSON.stringify(row)}`);
   }
+  const ws = wb.Sheets[firstVisible];
+  const withNF = XLSX.utils.sheet_to_json(ws, { header: 1, raw: true })[2];
+  console.log(`  row 3 read with cellNF: true, last cell = ${JSON.stringify(withNF[withNF.length - 1])}`);
 
   // Column A = id, I = 条形码, P = 创建时间; data from row 3. Check every category sheet.
   for (const [i, name] of wb.SheetNames.entries()) {
@@ -265,6 +305,10 @@ console.log(`seller-portal.xlsx: ${sheetCount} category sheets, ${rows.length} S
 await noHeaderFirst();
 console.log('no-header-first.xlsx: 说明 + 商品 (2 rows)');
 convertToXls();
+console.log(`LibreOffice's seller-portal.xls hidden flags: ${sheetStates(here('seller-portal.xls'))}`);
+if (setVeryHidden(here('seller-portal.xls'), '_hide_attr')) {
+  console.log('set _hide_attr back to very hidden (BOUNDSHEET hsState 1 -> 2)');
+}
 const problems = verifyXls();
 for (const name of ['seller-portal.xlsx', 'seller-portal.xls', 'no-header-first.xlsx']) {
   console.log(`${name}: ${statSync(here(name)).size} bytes`);
