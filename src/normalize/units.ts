@@ -150,13 +150,12 @@ export function parseLengthCm(text: string, unit: LengthUnit, style: NumberStyle
   return parseMeasure(text, unit, lengthUnitOf, CM_PER, style);
 }
 
-const SIDES =
-  /^\s*([\d.,]+)\s*(?:[*x×]\s*)([\d.,]+)\s*(?:[*x×]\s*)([\d.,]+)\s*([a-z"\u4e00-\u9fff]*)\.?\s*$/i;
+const SIDES = /^\s*([\d.,]+)\s*[*x×]\s*([\d.,]+)\s*(?:[*x×]\s*([\d.,]+)\s*)?([a-z"\u4e00-\u9fff]*)\.?\s*$/i;
 
 /**
- * The three sides of a package written in one cell (`20*15*10`, `20x15x10 cm`, `20×15×10`,
- * `20 x 15 x 10 in`), in cm, in the order written: the size class takes the longest, so no order is
- * assumed. Empty → null; anything else, or an unknown unit → NaN for the three.
+ * The sides of a package written in one cell (`20*15*10`, `20x15x10 cm`, `20×15×10`, `20 x 15 x 10 in`),
+ * in cm, in the order written: the size class takes the longest, so no order is assumed. Two sides
+ * (`20*15`) leave the third missing. Empty → null; anything else, or an unknown unit → NaN for the three.
  */
 export function parseSidesCm(
   text: string,
@@ -168,7 +167,8 @@ export function parseSidesCm(
   const match = SIDES.exec(value);
   const cellUnit = match?.[4] ? lengthUnitOf(match[4]) : unit;
   if (match === null || cellUnit === undefined) return [Number.NaN, Number.NaN, Number.NaN];
-  const side = (n: string | undefined) => parseDecimal(n ?? '', style) * CM_PER[cellUnit];
+  const side = (n: string | undefined) =>
+    n === undefined ? null : parseDecimal(n, style) * CM_PER[cellUnit];
   return [side(match[1]), side(match[2]), side(match[3])];
 }
 

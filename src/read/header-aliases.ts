@@ -129,7 +129,7 @@ export const HEADER_ALIASES: readonly HeaderAlias[] = [
   },
   {
     field: 'category',
-    headers: ['类目', '商品类目', '产品类目', '类目路径', '分类', '产品分类', '商品分类'],
+    headers: ['类目', '商品类目', '产品类目', '类目路径', '分类', '产品分类', '商品分类', '商品目录'],
   },
   { field: 'brand', headers: ['品牌'] },
   { field: 'gtin', headers: ['条形码', '条码', 'ean码'] },

@@ -307,8 +307,8 @@ MB_HEADER = ['*库存sku编号', '*库存sku名称', '库存sku英文名称', 's
 
 def one_cell(r):
     sides = [r['length_cm'], r['width_cm'], r['height_cm']]
-    # A side the seller never filled in leaves the cell unreadable as three sides.
-    return '*'.join(s for s in sides) if all(sides) else f"{sides[0]}*{sides[1]}*"
+    # A side the seller never filled in: two sides in the cell.
+    return '*'.join(s for s in sides if s)
 
 
 mb_rows = [row_of(MB_HEADER, {

@@ -62,6 +62,16 @@ interface Fixture {
   digits?: number;
   /** Text that must come out as written (decoded, unquoted, inherited), and where a record starts. */
   spot?: Record<string, Spot>;
+  /** `--sheet` for a workbook. */
+  sheet?: string;
+  /** Records in the file, when not canonical.csv's 15 (parent rows of variable products). */
+  rows?: number;
+  /** SKU codes of rows canonical.csv does not have (parent rows): left out of the comparison. */
+  extra?: readonly string[];
+  /** `meta.input.headerRow`, when not 1. */
+  headerRow?: number;
+  /** Fields whose mapping must be reported as doubtful (`input.warnings`); none by default. */
+  warnings?: readonly Field[];
 }
 
 const CANONICAL_COLUMNS: Partial<Record<Field, string>> = {
@@ -327,6 +337,275 @@ const FIXTURES: Fixture[] = [
     ],
     digits: 1,
   },
+
+  // --- Real layouts (test/layouts, written by make-layouts.py and make-workbooks.mjs): each platform's full
+  // header row, read without --map.
+  {
+    // WooCommerce's own exporter: `Type` (simple, variable, variation) is not the category, `ID` not the
+    // SKU; a variable product's row comes before its variations, which take its category. No MPN,
+    // handling time, listing date, channel or logistics attribute.
+    file: 'layouts/woocommerce.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: 18,
+    extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+    columns: {
+      productId: 'Parent',
+      sku: 'SKU',
+      title: 'Name',
+      category: 'Categories',
+      brand: 'Brands',
+      gtin: 'GTIN, UPC, EAN, or ISBN',
+      weight: 'Weight (kg)',
+      length: 'Length (cm)',
+      width: 'Width (cm)',
+      height: 'Height (cm)',
+      price: 'Regular price',
+      stock: 'Stock',
+    },
+    lacks: ['mpn', 'handling_days', 'listed_at', 'channel', 'logistics_attribute'],
+    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
+    spot: { 'PZL-1000-OCEAN': { category: 'Toys & Games > Puzzles > Jigsaw Puzzles' } },
+  },
+  {
+    // The same export in Portuguese: `REF` is the SKU beside the post `ID`, `Ascendente` the parent, and
+    // `Peso (kg)`, `Comprimento (cm)`, `Largura (cm)`, `Altura (cm)`, `Categorias`; decimal commas.
+    file: 'layouts/woocommerce-pt.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: 18,
+    extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+    columns: {
+      productId: 'Ascendente',
+      sku: 'REF',
+      title: 'Nome',
+      category: 'Categorias',
+      brand: 'Marcas',
+      gtin: 'GTIN, UPC, EAN ou ISBN',
+      weight: 'Peso (kg)',
+      length: 'Comprimento (cm)',
+      width: 'Largura (cm)',
+      height: 'Altura (cm)',
+      price: 'Preço',
+      stock: 'Estoque',
+    },
+    lacks: ['mpn', 'handling_days', 'listed_at', 'channel', 'logistics_attribute'],
+    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
+  },
+  {
+    // Magento 2: `product_type` is not the category, `categories` is; `name`, `created_at`, `qty`. Its
+    // weight's unit is the store's and unsaid: reported as doubtful. No sides, so no size class; its
+    // configurable products do not group their children by any column.
+    file: 'layouts/magento.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: 18,
+    extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+    columns: {
+      sku: 'sku',
+      title: 'name',
+      category: 'categories',
+      weight: 'weight',
+      listedAt: 'created_at',
+      price: 'price',
+      stock: 'qty',
+    },
+    warnings: ['weight'],
+    lacks: [],
+    same: ['weightKg', 'newUntil'],
+    spot: { 'DRS-FLR-S': { category: 'Default Category/Apparel & Accessories/Clothing/Dresses' } },
+  },
+  {
+    // PrestaShop (`;`): `Reference #`, `Name *`, `Categories (x,y,z...)`, `EAN13`, Width / Height / Depth,
+    // `Product creation date`; one row per product.
+    file: 'layouts/prestashop.csv',
+    encoding: 'utf-8',
+    delimiter: ';',
+    columns: {
+      productId: 'Product ID',
+      sku: 'Reference #',
+      title: 'Name *',
+      category: 'Categories (x,y,z...)',
+      brand: 'Manufacturer',
+      gtin: 'EAN13',
+      mpn: 'MPN',
+      weight: 'Weight',
+      length: 'Depth',
+      width: 'Width',
+      height: 'Height',
+      listedAt: 'Product creation date',
+      price: 'Price tax excluded',
+      stock: 'Quantity',
+    },
+    lacks: [],
+    same: ['sizeClass', 'weightKg', 'lengthCm', 'widthCm', 'heightCm', 'newUntil'],
+  },
+  {
+    // Shopify's current template: `URL handle`, `SKU`, `Barcode`, `Inventory quantity`,
+    // `Weight value (grams)`; title, vendor and category on a product's first row only.
+    file: 'layouts/shopify-2024.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {
+      productId: 'URL handle',
+      sku: 'SKU',
+      title: 'Title',
+      category: 'Product category',
+      brand: 'Vendor',
+      gtin: 'Barcode',
+      mpn: 'Google Shopping / Manufacturer part number (MPN)',
+      weight: 'Weight value (grams)',
+      price: 'Price',
+      stock: 'Inventory quantity',
+    },
+    lacks: [],
+    same: ['group', 'varietyClass', 'weightKg'],
+    spot: { 'PZL-2000-MAP': { category: 'Toys & Games > Puzzles > Jigsaw Puzzles' } },
+  },
+  {
+    // An AliExpress product feed: `aliexpress_product_id`, `sku_code`, `inventory`, `ean`,
+    // `shipping_preparation_time` (days), the package_* fields.
+    file: 'layouts/aliexpress-feed.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {
+      productId: 'aliexpress_product_id',
+      sku: 'sku_code',
+      title: 'title',
+      category: 'category_id',
+      brand: 'brand',
+      gtin: 'ean',
+      weight: 'package_weight',
+      length: 'package_length',
+      width: 'package_width',
+      height: 'package_height',
+      handling: 'shipping_preparation_time',
+      price: 'price',
+      stock: 'inventory',
+    },
+    lacks: ['mpn', 'listed_at', 'channel', 'logistics_attribute'],
+    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'handlingHours'],
+  },
+  {
+    // A Chinese ERP (GB18030): bilingual headers, `分类`, `SPU`, the package's sides with their unit in
+    // the bracket beside the product's own (which are not read), a currency in the price's bracket, a
+    // yes/no battery column.
+    file: 'layouts/erp-bilingual.csv',
+    encoding: 'gb18030',
+    delimiter: ',',
+    columns: {
+      productId: 'SPU',
+      sku: '产品SKU/SKU',
+      title: '产品名称/ProductTitle',
+      category: '分类',
+      brand: '品牌',
+      gtin: '条码',
+      mpn: '型号',
+      weight: '重量/Weight',
+      length: '包装尺寸(长cm)',
+      width: '包装尺寸(宽cm)',
+      height: '包装尺寸(高cm)',
+      handling: '备货期(天)',
+      listedAt: '创建时间',
+      channel: '经营模式',
+      price: '零售价(USD)',
+      currency: 'USD (from 零售价(USD))',
+      stock: '库存',
+      logisticsAttribute: '货物属性/ContainBattery',
+    },
+    lacks: [],
+    same: PROPERTIES,
+  },
+  {
+    // A Mabang stock-SKU export: `*库存sku编号`, `主SKU`, grams in `商品重量`, the three sides in one cell
+    // (`15*10*2`; `18*9` for the bit set, whose height is missing), `是否带电池（0/1）`.
+    file: 'layouts/erp-mabang.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    columns: {
+      productId: '主SKU',
+      sku: '*库存sku编号',
+      title: '*库存sku名称',
+      category: '商品目录',
+      brand: '品牌',
+      gtin: '条形码',
+      mpn: '型号',
+      weight: '商品重量',
+      length: '包装尺寸(长*宽*高)CM',
+      width: '包装尺寸(长*宽*高)CM',
+      height: '包装尺寸(长*宽*高)CM',
+      listedAt: '创建时间(2018/12/18 23:59:59)',
+      channel: '经营模式',
+      price: '售价',
+      stock: '库存',
+      logisticsAttribute: '是否带电池（0/1）',
+    },
+    lacks: ['handling_days'],
+    same: [
+      'group',
+      'sizeClass',
+      'varietyClass',
+      'segment',
+      'track',
+      'weightKg',
+      'lengthCm',
+      'widthCm',
+      'heightCm',
+    ],
+  },
+  {
+    // A report title, the export date, a blank line and a note above the header.
+    file: 'layouts/preamble.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    headerRow: 5,
+    columns: CANONICAL_COLUMNS,
+    lacks: [],
+    same: PROPERTIES,
+    spot: { 'CBL-C2C-1M': { line: 6 }, 'KNF-SET-5': { line: 20 } },
+  },
+  {
+    // 49 `#` comment lines above a tab-separated table (once read as comma-separated).
+    file: 'layouts/comments.tsv',
+    encoding: 'utf-8',
+    delimiter: '\t',
+    headerRow: 50,
+    columns: CANONICAL_COLUMNS,
+    lacks: [],
+    same: PROPERTIES,
+    spot: { 'CBL-C2C-1M': { line: 51 } },
+  },
+  ...(['xlsx', 'xls'] as const).map((kind): Fixture => ({
+    // The AliExpress supplier portal's export: one sheet per category (its name is the rows' category),
+    // a title on row 1, the header on row 2 with `*` on required fields, the product `id` on every SKU
+    // row, a hidden helper sheet first and a very hidden one last; as .xlsx and as .xls.
+    file: `layouts/seller-portal.${kind}`,
+    sheet: 'all',
+    encoding: kind,
+    delimiter: '',
+    headerRow: 2,
+    columns: {
+      productId: 'id',
+      sku: 'sku',
+      title: '*商品标题',
+      category: "sheet (the sheet's name)",
+      brand: '品牌',
+      gtin: '条形码',
+      mpn: '型号',
+      weight: '*包装后重量(kg)',
+      length: '*包装尺寸(长cm)',
+      width: '*包装尺寸(宽cm)',
+      height: '*包装尺寸(高cm)',
+      handling: '*发货期',
+      listedAt: '创建时间',
+      price: '*零售价(USD)',
+      currency: 'USD (from *零售价(USD))',
+      stock: '*库存',
+    },
+    lacks: ['channel', 'logistics_attribute'],
+    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
+    spot: { 'PZL-2000-MAP': { category: '玩具 > 拼图', line: 8 }, 'CBL-C2C-1M': { line: 3 } },
+  })),
 ];
 
 interface Audited {
@@ -336,15 +615,19 @@ interface Audited {
 
 const audits = new Map<string, Promise<Audited>>();
 
-function auditFile(file: string): Promise<Audited> {
-  let done = audits.get(file);
+/** A fixture of test/dialects by its name, or of another folder of test/ by its path there. */
+function auditFile(file: string, sheet?: string): Promise<Audited> {
+  const key = `${file}#${sheet ?? ''}`;
+  let done = audits.get(key);
   if (done === undefined) {
     const skus: AuditedSku[] = [];
-    done = audit(join(DIR, file), { asOf: AS_OF, onSku: (sku) => skus.push(sku) }).then((result) => ({
-      result,
-      skus,
-    }));
-    audits.set(file, done);
+    const path = file.includes('/') ? join(ROOT, 'test', file) : join(DIR, file);
+    done = audit(path, {
+      asOf: AS_OF,
+      onSku: (sku) => skus.push(sku),
+      ...(sheet !== undefined ? { sheet } : {}),
+    }).then((result) => ({ result, skus }));
+    audits.set(key, done);
   }
   return done;
 }
@@ -452,25 +735,32 @@ describe('dialects: canonical.csv, the reference', () => {
 
 for (const fixture of FIXTURES) {
   const digits = fixture.digits ?? 2;
+  const audited = async () => {
+    const { result, skus } = await auditFile(fixture.file, fixture.sheet);
+    const extra = new Set(fixture.extra ?? []);
+    return { result, skus: skus.filter((sku) => !extra.has(sku.sku ?? '')) };
+  };
 
-  describe(`dialects: ${fixture.file}`, () => {
-    it('detects the encoding and delimiter, and names the headers that fed each field', async () => {
-      const { result } = await auditFile(fixture.file);
+  describe(`dialects: ${fixture.file}${fixture.sheet === undefined ? '' : ` --sheet ${fixture.sheet}`}`, () => {
+    it('detects the encoding, delimiter and header row, and names the headers that fed each field', async () => {
+      const { result } = await audited();
       expect(result.meta.input.encoding).toBe(fixture.encoding);
       expect(result.meta.input.delimiter).toBe(fixture.delimiter);
-      expect(result.meta.input.rows).toBe(15);
+      expect(result.meta.input.rows).toBe(fixture.rows ?? 15);
+      expect(result.meta.input.headerRow).toBe(fixture.headerRow ?? 1);
       expect(result.meta.input.columns).toEqual(fixture.columns);
+      expect(result.meta.input.warnings.map((w) => w.field)).toEqual(fixture.warnings ?? []);
     });
 
     it(`reads the same values as canonical.csv: ${fixture.same.join(', ')}`, async () => {
-      const [{ skus }, canonical] = await Promise.all([auditFile(fixture.file), auditFile('canonical.csv')]);
+      const [{ skus }, canonical] = await Promise.all([audited(), auditFile('canonical.csv')]);
       expect(project(skus, fixture.same)).toEqual(expected(canonical.skus, fixture.same, digits));
     });
 
     const { spot } = fixture;
     if (spot !== undefined) {
       it(`reads ${Object.keys(spot).join(', ')} as written`, async () => {
-        const { skus } = await auditFile(fixture.file);
+        const { skus } = await audited();
         const found = Object.fromEntries(
           Object.keys(spot).map((code) => {
             const sku = skus.find((s) => s.sku === code);
@@ -486,10 +776,7 @@ for (const fixture of FIXTURES) {
       // logistics attribute, the rules without the channel), the export must audit exactly like
       // canonical.csv with those columns removed: every property, rule ids included.
       it(`audits like canonical.csv without ${fixture.lacks.join(', ')}`, async () => {
-        const [{ skus }, reference] = await Promise.all([
-          auditFile(fixture.file),
-          auditCanonicalWithout(fixture.lacks),
-        ]);
+        const [{ skus }, reference] = await Promise.all([audited(), auditCanonicalWithout(fixture.lacks)]);
         expect(project(skus, PROPERTIES)).toEqual(expected(reference.skus, PROPERTIES, digits));
       });
     }
