@@ -1,0 +1,265 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit.js';
+import { readHeader } from '../../src/read/header-aliases.js';
+import { describeColumns, mapColumns } from '../../src/read/map-columns.js';
+import { parseSidesCm } from '../../src/normalize/units.js';
+import { isSpecialGoods } from '../../src/normalize/logistics.js';
+import type { AuditedSku } from '../../src/types.js';
+import { ROOT, runCli } from '../cli-run.js';
+import { auditText, catalog } from '../helpers.js';
+
+const LAYOUTS = join(ROOT, 'test', 'layouts');
+const AS_OF = ['--as-of', '2026-11-23'];
+
+describe('headers as sellers\u2019 templates write them', () => {
+  it('takes off required markers, splits bilingual headers, reads brackets', () => {
+    expect(readHeader('*商品标题').keys).toEqual(['商品标题']);
+    expect(readHeader('Name *').keys).toEqual(['name']);
+    expect(readHeader('（必填）标题').keys).toEqual(['标题']);
+    expect(readHeader('标题(required)').keys).toEqual(['标题']);
+    expect(readHeader('产品SKU/SKU').keys).toEqual(['产品sku/sku', '产品sku', 'sku']);
+    expect(readHeader('Active (0/1)').keys).toEqual(['active (0/1)', 'active']);
+    expect(readHeader('包装尺寸(长cm)')).toEqual({ keys: ['包装尺寸(长cm)', '包装长'], unitWord: 'cm' });
+    expect(readHeader('*零售价(USD)')).toEqual({ keys: ['零售价(usd)', '零售价'], currency: 'USD' });
+    expect(readHeader('包装尺寸(长*宽*高)CM').unitWord).toBe('cm');
+    expect(readHeader('Weight value (grams)').unitWord).toBe('grams');
+  });
+
+  it('never takes a product type for the category, nor a post ID for the SKU, when better columns exist', () => {
+    const woo = describeColumns(mapColumns(['ID', 'Type', 'SKU', 'Name', 'Categories', 'Parent']));
+    expect(woo).toMatchObject({ productId: 'Parent', sku: 'SKU', category: 'Categories' });
+    expect(describeColumns(mapColumns(['ID', 'Tipo', 'REF', 'Nome']))).toEqual({
+      productId: 'ID',
+      sku: 'REF',
+      title: 'Nome',
+      // With no categories column, a product type is the category (and its values are then checked).
+      category: 'Tipo',
+    });
+    expect(describeColumns(mapColumns(['sku', 'product_type', 'categories']))).toMatchObject({
+      category: 'categories',
+    });
+    // Shopify's Type, with no category column, is still the category.
+    expect(describeColumns(mapColumns(['Handle', 'Variant SKU', 'Type'])).category).toBe('Type');
+    // The supplier portal's `id` is the product id beside a SKU column; alone (Google's feeds) it is the SKU.
+    expect(describeColumns(mapColumns(['id', '*商品标题', 'sku']))).toMatchObject({
+      productId: 'id',
+      sku: 'sku',
+    });
+    expect(describeColumns(mapColumns(['id', 'title', 'item_group_id']))).toMatchObject({
+      productId: 'item_group_id',
+      sku: 'id',
+    });
+  });
+
+  it('prefers the package size over the product size, and a one-cell size when there are no sides', () => {
+    const both = mapColumns([
+      'sku',
+      '商品尺寸(长cm)',
+      '商品尺寸(宽cm)',
+      '商品尺寸(高cm)',
+      '包装尺寸(长cm)',
+      '包装尺寸(宽cm)',
+      '包装尺寸(高cm)',
+    ]);
+    expect(describeColumns(both)).toMatchObject({ length: '包装尺寸(长cm)', height: '包装尺寸(高cm)' });
+    const oneCell = mapColumns(['sku', '商品尺寸(长cm)', '商品尺寸(宽cm)', '商品尺寸(高cm)', '包装尺寸(cm)']);
+    expect(describeColumns(oneCell)).toMatchObject({ length: '包装尺寸(cm)', width: '包装尺寸(cm)' });
+    expect(oneCell.side).toEqual({ length: 0, width: 1, height: 2 });
+    // --map of the three sides to one column reads them from its cells.
+    expect(mapColumns(['sku', 'Size'], { length: 'Size', width: 'Size', height: 'Size' }).side).toEqual({
+      length: 0,
+      width: 1,
+      height: 2,
+    });
+  });
+
+  it('reads one-cell sizes as written, the sides in their order', () => {
+    const style = { decimalComma: false };
+    expect(parseSidesCm('20*15*10', 'cm', style)).toEqual([20, 15, 10]);
+    expect(parseSidesCm('20x15x10 cm', 'cm', style)).toEqual([20, 15, 10]);
+    expect(parseSidesCm('10×30×5', 'cm', style)).toEqual([10, 30, 5]);
+    expect(parseSidesCm('2 x 1 x 1 in', 'cm', style)).toEqual([5.08, 2.54, 2.54]);
+    expect(parseSidesCm('200*150*100', 'mm', style)).toEqual([20, 15, 10]);
+    expect(parseSidesCm('18*9', 'cm', style)).toEqual([18, 9, null]);
+    expect(parseSidesCm('', 'cm', style)).toEqual([null, null, null]);
+    expect(parseSidesCm('large', 'cm', style).every(Number.isNaN)).toBe(true);
+    expect(parseSidesCm('20*15*10 stone', 'cm', style).every(Number.isNaN)).toBe(true);
+  });
+
+  it('reads a yes/no battery column: no is ordinary goods, yes is special', () => {
+    for (const no of ['否', '0', 'false', 'no', 'N', '不带电']) expect(isSpecialGoods(no)).toBe(false);
+    for (const yes of ['是', '1', 'true', 'yes', '内电']) expect(isSpecialGoods(yes)).toBe(true);
+  });
+});
+
+describe('the header row', () => {
+  it('is found below any preamble, whatever its length: no record changes (property)', async () => {
+    const base = catalog([
+      { sku: 'A1', product_id: 'P1' },
+      { sku: 'A2', product_id: 'P1', weight_kg: 0.3 },
+    ]);
+    const records = async (text: string) => {
+      const { result, skus } = await auditText(text, { asOf: '2026-11-23' });
+      return { result, view: skus.map((s) => [s.sku, s.segment, s.track, s.weightKg, s.window.hours]) };
+    };
+    const reference = await records(base);
+    expect(reference.view).toHaveLength(2);
+    const line = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 20 }).map((s) => `# ${s.replace(/[\r\n]/g, ' ')}`),
+      fc.constantFrom(
+        'Product export report',
+        'Exported at: 2026-11-20,,,',
+        '店铺商品导出',
+        'note: sizes in cm;',
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 25 }), async (lines) => {
+        const { result, view } = await records(`${lines.map((l) => `${l}\n`).join('')}${base}`);
+        expect(view).toEqual(reference.view);
+        expect(result.meta.input.headerRow).toBe(lines.length + 1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is the row --header-row names, and an error names the lines when no row starts there', async () => {
+    const text = `title,,\nsku,weight_kg\nA,0.1\n`;
+    const forced = await auditText(text, { asOf: '2026-11-23', headerRow: 2 });
+    expect(forced.result.meta.input.headerRow).toBe(2);
+    await expect(auditText(text, { headerRow: 9 })).rejects.toThrow(
+      /--header-row 9: .* has no row that starts on line 9/,
+    );
+  });
+});
+
+describe('mappings that look wrong are said, never silent', () => {
+  const warnings = async (text: string, columns = {}) =>
+    (await auditText(text, { asOf: '2026-11-23', columns })).result.meta.input.warnings;
+
+  it('a category of product types, with the categories column named', async () => {
+    const text = 'ID,Type,SKU,Categories\n1,simple,A-1,Toys\n2,variable,B-1,Toys\n3,variation,B-2,\n';
+    expect(await warnings(text, { category: 'Type' })).toEqual([
+      expect.objectContaining({ field: 'category', header: 'Type', better: 'Categories' }),
+    ]);
+  });
+
+  it('a SKU column of row ids beside a column of codes', async () => {
+    const text = 'sku,code,title\n101,AB-1,x\n102,AB-2,y\n103,CD-1,z\n104,CD-2,w\n';
+    expect(await warnings(text)).toEqual([
+      expect.objectContaining({ field: 'sku', header: 'sku', better: 'code' }),
+    ]);
+  });
+
+  it('numbers and dates that do not read, and a weight that looks like grams', async () => {
+    const text = 'sku,weight,listed_at,length_cm\nA,350,yesterday,big\nB,420,last week,small\n';
+    const found = await warnings(text);
+    expect(found.map((w) => w.field).sort()).toEqual(['length', 'listedAt', 'weight']);
+    expect(found.find((w) => w.field === 'weight')?.why).toMatch(/look like grams/);
+  });
+
+  it('each doubt is a suspicious-mapping finding on the first data row, and a line on stderr', () => {
+    const run = runCli(['-', ...AS_OF, '--format', 'ndjson', '--map', 'category=Type'], {
+      input: 'SKU,Type,Categories\nA-1,simple,Toys\nA-2,variable,Toys\n',
+    });
+    const [first, second] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(first.findings.map((f: { rule: string }) => f.rule)).toContain('suspicious-mapping');
+    expect(second.findings.map((f: { rule: string }) => f.rule)).not.toContain('suspicious-mapping');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'channel-audit: warning: category is read from column "Type", which may be the wrong one: its values are kinds of listing ("simple", "variable"), not categories; "Categories" looks more like it (check with --print-mapping; fix with --map category="Categories")',
+    ]);
+  });
+});
+
+describe('workbooks', () => {
+  it('reads the first visible sheet by default, under its header on row 2', async () => {
+    const skus: AuditedSku[] = [];
+    const result = await audit(join(LAYOUTS, 'seller-portal.xlsx'), {
+      asOf: '2026-11-23',
+      onSku: (s) => skus.push(s),
+    });
+    expect(result.meta.input).toMatchObject({ sheet: '手机配件 > 数据线', headerRow: 2, rows: 2 });
+    expect(skus.map((s) => [s.line, s.sku, s.productId, s.sheet])).toEqual([
+      [3, 'CBL-C2C-1M', '1005006184520371', null],
+      [4, 'CBL-C2C-2M', '1005006184520371', null],
+    ]);
+  });
+
+  it('with --sheet all, every visible sheet in workbook order; JSON and SARIF carry the sheet', () => {
+    const json = JSON.parse(
+      runCli([join('test', 'layouts', 'seller-portal.xlsx'), ...AS_OF, '--sheet', 'all', '--format', 'json'])
+        .stdout,
+    );
+    expect(json.input.sheets.map((s: { name: string }) => s.name)).toEqual([
+      '手机配件 > 数据线',
+      '手机配件 > 移动电源',
+      '五金 > 工具 > 电钻',
+      '服装 > 女装 > 连衣裙',
+      '玩具 > 拼图',
+      '五金 > 工具配件 > 钻头',
+      '家居日用 > 餐饮用具 > 马克杯',
+      '厨房用品 > 厨房工具 > 刀具',
+    ]);
+    const bits = json.skus.find((s: { sku: string }) => s.sku === 'BIT-HSS-19');
+    expect(bits).toMatchObject({ line: 3, sheet: '五金 > 工具配件 > 钻头' });
+    expect(bits.findings[0]).toMatchObject({ rule: 'missing-size-data', sheet: '五金 > 工具配件 > 钻头' });
+    const sarif = JSON.parse(
+      runCli([join('test', 'layouts', 'seller-portal.xls'), ...AS_OF, '--sheet', 'all', '--format', 'sarif'])
+        .stdout,
+    );
+    expect(
+      sarif.runs[0].results.some(
+        (r: { properties: { sheet?: string } }) => r.properties.sheet === '五金 > 工具配件 > 钻头',
+      ),
+    ).toBe(true);
+  });
+
+  it('says which sheet has a header when the first one has none', () => {
+    const run = runCli([join('test', 'layouts', 'no-header-first.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'channel-audit: no column maps to sku or product_id (headers seen: "填写说明"); sheet "说明" has no header, but "商品" has one: read it with --sheet "商品", or every visible sheet with --sheet all',
+    );
+  });
+
+  it('reads a legacy .xls like the .xlsx: the same SKUs, dates and text ids', async () => {
+    const read = async (file: string) => {
+      const skus: AuditedSku[] = [];
+      await audit(join(LAYOUTS, file), { asOf: '2026-11-23', sheet: 'all', onSku: (s) => skus.push(s) });
+      return skus.map((s) => [s.sheet, s.line, s.productId, s.sku, s.gtin, s.listedAt, s.weightKg, s.price]);
+    };
+    expect(await read('seller-portal.xls')).toEqual(await read('seller-portal.xlsx'));
+  });
+});
+
+describe('--print-mapping', () => {
+  it('shows each field and its column, the columns left unread and the doubts, and audits nothing', () => {
+    const run = runCli([join('test', 'layouts', 'magento.csv'), '--print-mapping']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^test\/layouts\/magento\.csv · header on line 1 · utf-8 · delimiter ","\n/);
+    expect(run.stdout).toMatch(/\ncategory +← categories\n/);
+    expect(run.stdout).toMatch(/\nhandling +—\n/);
+    expect(run.stdout).toMatch(/\nnot read: store_view_code, attribute_set_code, product_type, /);
+    expect(run.stdout).toMatch(/\ndoubtful:\n {2}weight is read from column "weight"/);
+  });
+});
+
+describe('each layout\u2019s JSON report', () => {
+  // The whole report of every layout, committed: regenerate with UPDATE_GOLDEN=1 and review the diff.
+  const cases = readdirSync(LAYOUTS)
+    .filter((f) => /\.(csv|tsv|xlsx|xls)$/.test(f) && f !== 'no-header-first.xlsx')
+    .map((f) => [f, /^seller-portal/.test(f) ? ['--sheet', 'all'] : []] as const);
+  it.each(cases)('%s', (file, extra) => {
+    const run = runCli([join('test', 'layouts', file), ...AS_OF, ...extra, '--format', 'json']);
+    const path = join(LAYOUTS, 'expected', `${file}.json`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, run.stdout);
+    expect(run.stdout).toBe(readFileSync(path, 'utf8'));
+  });
+});
