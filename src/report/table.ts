@@ -35,11 +35,21 @@ function tableText({ meta, summary, highlights }: ReportEnd, options: ReporterOp
   const columns = Object.entries(meta.input.columns)
     .map(([field, header]) => (field === header ? field : `${field} ← ${header}`))
     .join(', ');
-  out.push(
-    chalk.dim(
-      `${plural(summary.rows, 'SKU')} · ${meta.input.encoding} · delimiter "${meta.input.delimiter === '\t' ? '\\t' : meta.input.delimiter}" · columns: ${columns}`,
-    ),
-  );
+  const { input } = meta;
+  const where = [
+    plural(summary.rows, 'SKU'),
+    input.encoding,
+    ...(input.delimiter === '' ? [] : [`delimiter "${input.delimiter === '\t' ? '\\t' : input.delimiter}"`]),
+    ...(input.sheets !== undefined
+      ? [`${plural(input.sheets.length, 'sheet')}`]
+      : input.sheet !== undefined
+        ? [`sheet "${input.sheet}"`]
+        : []),
+    ...(input.headerRow !== 1 && input.sheets === undefined
+      ? [`header on ${input.delimiter === '' ? 'row' : 'line'} ${input.headerRow}`]
+      : []),
+  ];
+  out.push(chalk.dim(`${where.join(' · ')} · columns: ${columns}`));
   out.push('');
 
   out.push(chalk.bold('SKUs by segment and recommended track'));
