@@ -45,6 +45,16 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** The fields whose cells are positive numbers, and the SKU's property that holds each (stock aside). */
+export const MEASURES = [
+  ['weight', 'weightKg'],
+  ['length', 'lengthCm'],
+  ['width', 'widthCm'],
+  ['height', 'heightCm'],
+  ['handling', 'handlingHours'],
+  ['price', 'price'],
+] as const satisfies readonly (readonly [Field, string])[];
+
 /** A numeric cell: a number, `null` when the cell is empty, `NaN` when it is present but unreadable. */
 export type NumberCell = number | null;
 

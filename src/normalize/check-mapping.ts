@@ -1,5 +1,5 @@
 import { type ColumnMap, type MappingWarning, unitInHeader } from '../read/map-columns.js';
-import type { CatalogRecord, Field, NormalizedSku } from '../types.js';
+import { type CatalogRecord, type Field, MEASURES } from '../types.js';
 import { rowNormalizer } from './normalize-row.js';
 import type { NumberStyle } from './units.js';
 
@@ -24,15 +24,7 @@ const PRODUCT_TYPES = new Set([
   'simple-product',
 ]);
 
-const NUMERIC: readonly (readonly [Field, keyof NormalizedSku])[] = [
-  ['weight', 'weightKg'],
-  ['length', 'lengthCm'],
-  ['width', 'widthCm'],
-  ['height', 'heightCm'],
-  ['handling', 'handlingHours'],
-  ['price', 'price'],
-  ['stock', 'stock'],
-];
+const NUMERIC = [...MEASURES, ['stock', 'stock']] as const;
 
 /**
  * Whether each mapped column looks like its field on the first rows of the file: a category column of

@@ -1,20 +1,8 @@
 import { cellOf } from '../../read/map-columns.js';
-import type { Field } from '../../types.js';
+import { type Field, MEASURES } from '../../types.js';
 import { defineRule, type RuleHit } from '../define-rule.js';
 
 type Args = { column: string; value: string; expected: string };
-
-const POSITIVE: readonly (readonly [
-  Field,
-  'weightKg' | 'lengthCm' | 'widthCm' | 'heightCm' | 'handlingHours' | 'price',
-])[] = [
-  ['weight', 'weightKg'],
-  ['length', 'lengthCm'],
-  ['width', 'widthCm'],
-  ['height', 'heightCm'],
-  ['handling', 'handlingHours'],
-  ['price', 'price'],
-];
 
 export default defineRule({
   id: 'invalid-number',
@@ -37,7 +25,7 @@ export default defineRule({
         },
       });
     };
-    for (const [field, key] of POSITIVE) {
+    for (const [field, key] of MEASURES) {
       const value = sku[key];
       // A zero weight is a placeholder, reported by placeholder-dimensions.
       if (value !== null && !(value > 0) && !(field === 'weight' && value === 0))
