@@ -24,6 +24,7 @@ import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
 import { type AuditedSku, FIELDS, type Field } from './types.js';
 import { VERSION } from './version.js';
+import { sweepOnce } from './temp-files.js';
 
 interface AuditFlags {
   format: Format;
@@ -251,6 +252,8 @@ async function prepare(
   usage: string,
 ): Promise<{ config: Config; readsStdin: boolean } | null> {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: io.cwd });
+  // What runs killed outright (kill -9) left in the temp folder goes first.
+  await sweepOnce();
   if (flags.printConfig) {
     io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return null;

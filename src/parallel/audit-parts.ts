@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RowAuditor, type RowAuditorInit } from '../audit-row.js';
@@ -13,6 +11,7 @@ import type { Reporter, ReportStart } from '../report/reporter.js';
 import type { SummaryCollector } from '../summarize.js';
 import type { IsoDate, SeverityCounts } from '../types.js';
 import type { PartMessage, PartTask } from './messages.js';
+import { makeTempDir, removeTemp } from '../temp-files.js';
 
 export interface PartsJob {
   source: CatalogSource;
@@ -45,7 +44,7 @@ export function canAuditInParts(reporters: Reporter[], index: ProductIndex): boo
  */
 export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
   const { index, reporters } = job;
-  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-parts-'));
+  const dir = await makeTempDir('parts');
   const withItems = reporters.filter((r) => r.format?.items !== undefined || r.format?.wrap !== undefined);
   try {
     const auditor: RowAuditorInit = {
@@ -120,7 +119,7 @@ export async function auditInParts(job: PartsJob): Promise<SeverityCounts> {
     }
     return hidden;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTemp(dir);
   }
 }
 

@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { makeTempDir, removeTemp } from '../temp-files.js';
 
 /** The bytes of a catalog, which the audit may read more than once (an index pass, then the audit). */
 export interface CatalogSource {
@@ -62,8 +62,8 @@ export async function temporarySource(
   name: string,
   write: (path: string) => Promise<void>,
 ): Promise<CatalogSource> {
-  const dir = await mkdtemp(join(tmpdir(), 'channel-audit-'));
-  const remove = () => rm(dir, { recursive: true, force: true });
+  const dir = await makeTempDir('input');
+  const remove = () => removeTemp(dir);
   const path = join(dir, 'input');
   try {
     await write(path);

@@ -1,10 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditedSku } from '../types.js';
 import type { OutputFormat, Reporter, ReportEnd, ReporterOptions, ReportStart } from './reporter.js';
 import { type OutputSink, streamSink } from './sink.js';
+import { makeTempDir, removeTemp } from '../temp-files.js';
 
 /** Joins items with the format's separator, counting them. */
 export class ItemWriter<Item = AuditedSku, Start = ReportStart> {
@@ -55,7 +54,7 @@ export function reporterFor<Item = AuditedSku, Start = ReportStart, End = Report
     async start(s) {
       start = s;
       if (format.wrap) {
-        const dir = await mkdtemp(join(tmpdir(), 'channel-audit-spool-'));
+        const dir = await makeTempDir('spool');
         const stream = createWriteStream(join(dir, 'items'));
         spool = { dir, stream, sink: streamSink(stream) };
       } else if (format.head) {
@@ -87,7 +86,7 @@ export function reporterFor<Item = AuditedSku, Start = ReportStart, End = Report
         sink.write(before);
         await copyInto(sink, join(dir, 'items'));
         sink.write(after);
-        await rm(dir, { recursive: true, force: true });
+        await removeTemp(dir);
       }
       if (format.tail) sink.write(format.tail(end, options, items.count + partItems));
       await sink.close();

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, realpathSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { rename } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
+import { forgetTemp, removeTemp, sweepBeside, tempNameBeside } from '../temp-files.js';
 
 /** Where a reporter writes: buffered, with back-pressure checked between batches of SKUs. */
 export interface OutputSink {
@@ -125,7 +126,8 @@ export function fileSink(path: string, inputPath: string | null): OutputSink {
       `--out ${path} is the input file; the input is never overwritten: choose another name`,
     );
   }
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const swept = sweepBeside(target);
+  const temp = tempNameBeside(target, randomBytes(4).toString('hex'));
   const stream = createWriteStream(temp);
   const opened = new Promise<void>((ok, fail) => {
     stream.once('open', () => ok());
@@ -148,10 +150,13 @@ export function fileSink(path: string, inputPath: string | null): OutputSink {
       }
       await finished();
       await rename(temp, target);
+      forgetTemp(temp);
+      await swept;
     },
     async () => {
       stream.destroy();
-      await rm(temp, { force: true });
+      await removeTemp(temp);
+      await swept;
     },
   );
 }
