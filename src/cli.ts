@@ -351,6 +351,14 @@ function terminalProgress(
   return progressBar(io.stderr as NodeJS.WritableStream as Writable, totalBytes, undefined, unit);
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -437,6 +445,8 @@ function openOutputs<Item, Start, End>(
   io: CliIo,
   input: string | null | undefined,
 ): { reporters: Reporter<Item, Start, End>[]; sinks: OutputSink[] } {
+  // Standard input's file descriptor, when it is the process's own: a file redirected in is an input too.
+  const stdinFd = input === null && (io.stdin as { fd?: unknown }).fd === 0 ? 0 : null;
   const options = {
     escapeFormulas: flags.escapeFormulas,
     ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: io.env.GITHUB_STEP_SUMMARY } : {}),
@@ -457,12 +467,18 @@ function openOutputs<Item, Start, End>(
     for (const target of flags.out) {
       const out = parseOutTarget(target);
       const format = out === undefined ? undefined : formats[out.format];
+      if (out === undefined && isDirectory(resolve(io.cwd, target)))
+        throw new UsageError(
+          `--out ${target}: it is a folder; name a file in it (report.json, audit.sarif…)`,
+        );
       if (out === undefined || format === undefined) {
         throw new UsageError(
           `--out ${target}: cannot tell the format; use a .json, .ndjson, .csv, .md, .sarif, .html or .txt name, or FORMAT:FILE (${FORMATS.join(', ')})`,
         );
       }
-      const sink = fileSink(resolve(io.cwd, out.path), input ? resolve(io.cwd, input) : null);
+      if (isDirectory(resolve(io.cwd, out.path)))
+        throw new UsageError(`--out ${target}: ${out.path} is a folder; name a file in it`);
+      const sink = fileSink(resolve(io.cwd, out.path), input ? resolve(io.cwd, input) : stdinFd);
       sinks.push(sink);
       reporters.push(reporterFor(format, sink, { ...options, color: false, destination: 'file' }));
     }
@@ -499,6 +515,11 @@ function unescapeDelimiter(value: string): string {
   if (!isUsableDelimiter(delimiter))
     throw new UsageError(
       `--delimiter ${JSON.stringify(value)}: a quote or a line break cannot separate cells`,
+    );
+  // A letter, a digit or a space is part of the text of cells: such a delimiter is a typing mistake.
+  if (/[\p{L}\p{N} ]/u.test(delimiter))
+    throw new UsageError(
+      `--delimiter ${JSON.stringify(value)}: a letter, digit or space cannot separate cells; use , ; tab or |`,
     );
   return delimiter;
 }

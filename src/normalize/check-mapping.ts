@@ -9,6 +9,9 @@ export const CHECKED_ROWS = 1000;
 /** Share of a column's filled cells that must look wrong before its mapping is called doubtful. */
 const DOUBT = 0.5;
 
+/** Fewer filled cells than this say too little of a column (each bad one is still a finding of its row). */
+const SEEN = 3;
+
 /** Kinds of listing that WooCommerce (`Type`), Magento 2 (`product_type`) and others put in a column. */
 const PRODUCT_TYPES = new Set([
   'simple',
@@ -93,7 +96,7 @@ export function checkMapping(
     if (column === undefined) continue;
     const filled = skus.filter((s) => s[key] !== null);
     const unreadable = filled.filter((s) => Number.isNaN(s[key] as number));
-    if (filled.length > 0 && unreadable.length / filled.length >= DOUBT) {
+    if (filled.length >= SEEN && unreadable.length / filled.length >= DOUBT) {
       const first = unreadable[0];
       const cell = first === undefined ? '' : (first.cells[column] ?? '').trim();
       warn(field, `${unreadable.length} of its first ${filled.length} values are not numbers ("${cell}")`);
@@ -103,7 +106,7 @@ export function checkMapping(
   if (columns.index.listedAt !== undefined) {
     const filled = skus.filter((s) => s.listedAt !== null);
     const invalid = filled.filter((s) => s.listedAt === 'invalid');
-    if (filled.length > 0 && invalid.length / filled.length >= DOUBT) {
+    if (filled.length >= SEEN && invalid.length / filled.length >= DOUBT) {
       warn(
         'listedAt',
         `${invalid.length} of its first ${filled.length} values are not dates ("${invalid[0]?.listedAtRaw ?? ''}")`,

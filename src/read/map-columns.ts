@@ -5,6 +5,7 @@ import {
   type ColumnUnit,
   HEADER_ALIASES,
   type HeaderAlias,
+  type HeaderReading,
   normalizeHeader,
   readHeader,
 } from './header-aliases.js';
@@ -38,6 +39,8 @@ export interface ColumnMap {
   sheetColumn?: number;
   /** Mappings that look wrong on the file's first rows (`check-mapping.ts`); filled in by the audit. */
   warnings: MappingWarning[];
+  /** Headers that name more than one column (as read: `SKU` and `sku ` are one name), with their columns. */
+  duplicates: { header: string; columns: number[] }[];
 }
 
 /** A mapping that looks wrong: reported on standard error, in the JSON, and as `suspicious-mapping`. */
@@ -85,7 +88,9 @@ function tryMapColumns(
   overrides: ColumnOverrides,
   sheetColumn?: number,
 ): ColumnMap | null {
-  const readings = headers.map((header, i) => (i === sheetColumn ? { keys: [] } : readHeader(header)));
+  const readings: HeaderReading[] = headers.map((header, i) =>
+    i === sheetColumn ? { keys: [] } : readHeader(header),
+  );
   // The header as written wins over a header that only reads as it (`Weight` over `重量/Weight`).
   const position = new Map<string, number>();
   readings.forEach((reading, i) => {
@@ -124,8 +129,7 @@ function tryMapColumns(
   for (const field of FIELDS) {
     const wanted = overrides[field];
     if (wanted === undefined) continue;
-    const i =
-      headers.indexOf(wanted) >= 0 ? headers.indexOf(wanted) : position.get(readHeader(wanted).keys[0] ?? '');
+    const i = columnNamed(headers, readings, wanted, position);
     if (i === undefined || i < 0) {
       throw new InputError(
         `--map ${field}=${wanted} (or the config's columns): the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
@@ -180,7 +184,40 @@ function tryMapColumns(
     ...(index.currency === undefined && priceCurrency !== undefined ? { currency: priceCurrency } : {}),
     ...(sheetColumn !== undefined ? { sheetColumn } : {}),
     warnings: [],
+    duplicates: duplicateHeaders(headers, readings),
   };
+}
+
+/** The column `--map` names: the header as written, else as read; `HEADER#2` is its second column. */
+function columnNamed(
+  headers: readonly string[],
+  readings: readonly HeaderReading[],
+  wanted: string,
+  position: Map<string, number>,
+): number | undefined {
+  if (headers.includes(wanted)) return headers.indexOf(wanted);
+  const nth = /^(.*)#(\d+)$/.exec(wanted);
+  if (nth?.[1] !== undefined && Number(nth[2]) >= 1) {
+    const key = readHeader(nth[1]).keys[0];
+    const columns = readings.flatMap((r, i) => (r.keys[0] === key ? [i] : []));
+    return columns[Number(nth[2]) - 1];
+  }
+  return position.get(readHeader(wanted).keys[0] ?? '');
+}
+
+function duplicateHeaders(
+  headers: readonly string[],
+  readings: readonly HeaderReading[],
+): ColumnMap['duplicates'] {
+  const columns = new Map<string, number[]>();
+  readings.forEach((reading, i) => {
+    const key = reading.keys[0];
+    if (key === undefined || key === '') return;
+    columns.set(key, [...(columns.get(key) ?? []), i]);
+  });
+  return [...columns.values()]
+    .filter((list) => list.length > 1)
+    .map((list) => ({ header: headers[list[0] ?? 0] ?? '', columns: list }));
 }
 
 const ONE_CELL = { length: 0, width: 1, height: 2 } as const;

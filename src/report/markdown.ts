@@ -2,8 +2,17 @@ import { SEGMENTS, TRACKS } from '../types.js';
 import { formatMessage } from './describe.js';
 import type { OutputFormat, ReportEnd } from './reporter.js';
 
-/** Pipes and line breaks would end a Markdown table cell. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+/**
+ * Text from the catalog in a Markdown table cell, shown as written: pipes and line breaks would end the
+ * cell, and Markdown or HTML in a SKU or a title (`<img onerror=…>`, `[x](javascript:…)`, `**`) would be
+ * rendered in a pull-request comment or a wiki. The characters that make links, emphasis and code are
+ * escaped (`[`, `]`, `*`, `_`, `` ` ``, `~`, `\`), `<`, `>` and `&` written as entities.
+ */
+const cell = (text: string) =>
+  text
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/\r?\n|\r/g, ' ');
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 /** The audit as Markdown: for pull-request comments and the GitHub job summary. */

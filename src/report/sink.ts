@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, realpathSync } from 'node:fs';
+import { createWriteStream, fstatSync, realpathSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -119,11 +119,14 @@ export function streamSink(stream: Writable): OutputSink {
  * A file, written under a temporary name and renamed when complete, so that a failed run never leaves a
  * half-written report; it refuses to write over the input.
  */
-export function fileSink(path: string, inputPath: string | null): OutputSink {
+export function fileSink(path: string, input: string | number | null): OutputSink {
   const target = resolve(path);
-  if (inputPath !== null && sameFile(target, resolve(inputPath))) {
+  if (
+    input !== null &&
+    (typeof input === 'number' ? sameFileAsFd(target, input) : sameFile(target, resolve(input)))
+  ) {
     throw new UsageError(
-      `--out ${path} is the input file; the input is never overwritten: choose another name`,
+      `--out ${path} is the input file${typeof input === 'number' ? ' (standard input reads it)' : ''}; the input is never overwritten: choose another name`,
     );
   }
   const swept = sweepBeside(target);
@@ -159,6 +162,21 @@ export function fileSink(path: string, inputPath: string | null): OutputSink {
       await swept;
     },
   );
+}
+
+/**
+ * Whether a file descriptor (standard input) reads the file at `path`: a file or named pipe redirected
+ * in (`< catalog.csv`), by device and inode. A pipe from another program (`cat catalog.csv |`) does not
+ * say what it reads: that cannot be told.
+ */
+function sameFileAsFd(path: string, fd: number): boolean {
+  try {
+    const a = fstatSync(fd);
+    const b = statSync(path);
+    return (a.isFile() || a.isFIFO()) && a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

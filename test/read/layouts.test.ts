@@ -156,7 +156,8 @@ describe('mappings that look wrong are said, never silent', () => {
   });
 
   it('numbers and dates that do not read, and a weight that looks like grams', async () => {
-    const text = 'sku,weight,listed_at,length_cm\nA,350,yesterday,big\nB,420,last week,small\n';
+    const text =
+      'sku,weight,listed_at,length_cm\nA,350,yesterday,big\nB,420,last week,small\nC,380,today,tiny\n';
     const found = await warnings(text);
     expect(found.map((w) => w.field).sort()).toEqual(['length', 'listedAt', 'weight']);
     expect(found.find((w) => w.field === 'weight')?.why).toMatch(/look like grams/);

@@ -1,5 +1,6 @@
 import { ORDER_RULES } from '../order-rules/index.js';
 import type { Severity } from '../../types.js';
+import duplicateHeader from './duplicate-header.js';
 import duplicateSku from './duplicate-sku.js';
 import formulaLikeCell from './formula-like-cell.js';
 import fullManagedAvailable from './full-managed-available.js';
@@ -25,6 +26,7 @@ import warehouseCandidate from './warehouse-candidate.js';
 export const RULES = [
   malformedRow,
   suspiciousMapping,
+  duplicateHeader,
   missingSku,
   duplicateSku,
   invalidNumber,

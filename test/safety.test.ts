@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from './cli-run.js';
+
+// The rough edges a new user (and an attacker) ran into: each one line, the right exit code, no stack
+// trace, and never the input overwritten.
+
+const work = mkdtempSync(join(tmpdir(), 'ca-safety-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const SAMPLE = join('fixtures', 'sample-catalog.csv');
+
+describe('the input is never overwritten', () => {
+  it('not through standard input redirected from the --out target', () => {
+    const catalog = join(work, 'catalog.csv');
+    copyFileSync(join(ROOT, SAMPLE), catalog);
+    const before = readFileSync(catalog);
+    const fd = openSync(catalog, 'r');
+    const run = spawnSync(process.execPath, [BIN, '-', '--out', catalog], {
+      stdio: [fd, 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `channel-audit: --out ${catalog} is the input file (standard input reads it); the input is never overwritten: choose another name`,
+    );
+    expect(readFileSync(catalog)).toEqual(before);
+  });
+});
+
+describe('one line, exit 2', () => {
+  it.each([
+    [
+      'a letter as delimiter',
+      ['--delimiter', 'x'],
+      /--delimiter "x": a letter, digit or space cannot separate cells/,
+    ],
+    ['a folder as --out', ['--out', 'docs'], /--out docs: it is a folder; name a file in it/],
+    [
+      'a folder as --out FORMAT:',
+      ['--out', 'csv:docs'],
+      /--out csv:docs: docs is a folder; name a file in it/,
+    ],
+  ])('%s', (_, args, message) => {
+    const run = runCli([SAMPLE, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('init refuses to overwrite a config, with exit 2', () => {
+    const dir = mkdtempSync(join(work, 'init-'));
+    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
+    const again = runCli(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; use init --force/);
+  });
+
+  it('a checkout that was never built says to run npm install', () => {
+    const dir = mkdtempSync(join(work, 'checkout-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(BIN, join(dir, 'bin', 'channel-audit.js'));
+    const run = spawnSync(process.execPath, [join(dir, 'bin', 'channel-audit.js'), SAMPLE], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'channel-audit: this checkout is not built yet: run npm install (or npm run build)\n',
+    );
+  });
+
+  it('help piped into a reader that stops early ends quietly', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toBe('Usage: channel-audit [options] [command] [file]\n');
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe('duplicate headers', () => {
+  const text =
+    'sku,weight_kg,title,weight_kg,length_cm,width_cm,height_cm\nA-1,,Cable,0.08,15,10,2\nA-2,,Cable,0.09,15,10,2\n';
+
+  it('are a duplicate-header finding naming the columns, on the first row', () => {
+    const run = runCli(['-', '--format', 'ndjson', '--as-of', '2026-11-23'], { input: text });
+    const [first, second] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(first.findings[0]).toEqual({
+      rule: 'duplicate-header',
+      severity: 'warning',
+      message:
+        'the header "weight_kg" names columns 2, 4; the first is read (name another with --map FIELD="weight_kg#2")',
+      field: 'weight',
+    });
+    expect(second.findings.map((f: { rule: string }) => f.rule)).not.toContain('duplicate-header');
+    expect(first.sizeClass).toBe('unknown');
+  });
+
+  it('--map FIELD=HEADER#2 reads the second', () => {
+    const run = runCli(['-', '--format', 'ndjson', '--as-of', '2026-11-23', '--map', 'weight=weight_kg#2'], {
+      input: text,
+    });
+    const first = JSON.parse(run.stdout.split('\n')[0] ?? '');
+    expect(first.sizeClass).toBe('light-small');
+  });
+});
+
+describe('Markdown reports', () => {
+  it('write catalog text as text: no link, image, HTML or emphasis from a SKU or a title', () => {
+    const sku = '<img src=x onerror=alert(1)>[x](javascript:alert(1))**b**';
+    const input = `sku,weight_kg,title\n"${sku}",abc,"[click](javascript:alert(1)) <script>x</script>"\n`;
+    const run = runCli(['-', '--format', 'markdown', '--as-of', '2026-11-23'], { input });
+    expect(run.stdout).not.toMatch(/<img|[^\\]\]\(javascript|[^\\]\*\*b/);
+    expect(run.stdout).toContain(
+      '&lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1))\\*\\*b\\*\\*',
+    );
+  });
+});
