@@ -203,19 +203,23 @@ async function writeOneSheetCsv(
   chosen: WorkbookSheet[],
   onRows?: (rows: number) => void,
 ): Promise<SpillAnswer> {
-  const sheet = chosen[0] as WorkbookSheet;
-  const others = book.info.sheets.filter((s) => !s.hidden && s !== sheet);
+  const first = chosen[0] as WorkbookSheet;
+  const others = book.info.sheets.filter((s) => !s.hidden && s !== first);
   const probes = new Map(others.map((s) => [s.name, new HeaderProbe(isHeaderOf(task))]));
   const lines = new SharedColumn();
-  let name = sheet.name;
+  // Named, the sheet is read even if empty; by default, an empty first sheet gives way to the next
+  // visible one that has a row (a blank cover sheet is not the catalog).
+  let target: WorkbookSheet | undefined = task.sheet === undefined ? undefined : first;
   async function* csv(): AsyncGenerator<string> {
-    for await (const batch of book.rows([sheet, ...others])) {
-      const probe = probes.get(batch.chosen.name);
-      if (probe !== undefined && batch.chosen !== sheet) {
-        for (const row of batch.rows) probe.look(row);
+    for await (const batch of book.rows([first, ...others])) {
+      if (target === undefined && batch.rows.some((row) => row.cells.some((c) => c.trim() !== ''))) {
+        target = batch.chosen;
+      }
+      if (batch.chosen !== target) {
+        const probe = probes.get(batch.chosen.name);
+        if (probe !== undefined) for (const row of batch.rows) probe.look(row);
         continue;
       }
-      name = batch.chosen.name;
       let text = '';
       for (const row of batch.rows) {
         text += csvRow(row.cells);
@@ -226,11 +230,14 @@ async function writeOneSheetCsv(
     }
   }
   await pipeline(Readable.from(csv()), createWriteStream(task.out));
+  const read = target ?? first;
   return {
     lines: lines.values(),
     sheets: {
-      read: [{ name, headerRow: null, rows: lines.length }],
-      othersWithHeader: [...probes].flatMap(([other, probe]) => (probe.found === undefined ? [] : [other])),
+      read: [{ name: read.name, headerRow: null, rows: lines.length }],
+      othersWithHeader: [...probes].flatMap(([other, probe]) =>
+        probe.found === undefined || other === read.name ? [] : [other],
+      ),
       combined: false,
     },
   };

@@ -300,10 +300,34 @@ async function noHeaderFirst() {
   await writeStable(workbook, here('no-header-first.xlsx'));
 }
 
+// ---------------------------------------------------------------- date1904.xlsx
+// Shaped like a public workbook once read three ways in fifteen runs: an empty first sheet in workbook
+// order, then the data sheet, in the 1904 date system (old Mac workbooks), its listing dates date cells.
+async function date1904() {
+  const workbook = newWorkbook();
+  workbook.properties.date1904 = true;
+  workbook.addWorksheet('Cover');
+  const data = workbook.addWorksheet('Products');
+  data.addRow(['sku', 'product_id', 'title', 'weight_kg', 'length_cm', 'width_cm', 'height_cm', 'listed_at']);
+  const day = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
+  data.addRow(['A1', 'P1', 'Cable 1 m', 0.08, 15, 10, 2, day(2026, 11, 1)]);
+  data.addRow(['A2', 'P1', 'Cable 2 m', 0.09, 16, 10, 2, day(2025, 3, 14)]);
+  data.addRow(['B1', 'P2', 'Drill', 3.2, 45, 35, 12, day(1999, 12, 31)]);
+  data.getColumn(8).numFmt = 'yyyy-mm-dd';
+  await writeStable(workbook, here('date1904.xlsx'));
+}
+
+if (process.argv[2] === 'date1904') {
+  await date1904();
+  console.log(`date1904.xlsx: ${statSync(here('date1904.xlsx')).size} bytes`);
+  process.exit(0);
+}
+
 const sheetCount = await sellerPortal();
 console.log(`seller-portal.xlsx: ${sheetCount} category sheets, ${rows.length} SKU rows`);
 await noHeaderFirst();
 console.log('no-header-first.xlsx: 说明 + 商品 (2 rows)');
+await date1904();
 convertToXls();
 console.log(`LibreOffice's seller-portal.xls hidden flags: ${sheetStates(here('seller-portal.xls'))}`);
 if (setVeryHidden(here('seller-portal.xls'), '_hide_attr')) {
