@@ -6,7 +6,7 @@ import type { Baseline } from './baseline.js';
 import { resolveSettings } from './config/settings.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
-import { ConfigError, InputError, NoHeaderError } from './errors.js';
+import { ConfigError, InputError, NoHeaderError, UsageError } from './errors.js';
 import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
 import { RULES } from './policy/rules/index.js';
@@ -15,7 +15,7 @@ import {
   type ColumnOverrides,
   describeColumns,
   mapColumns,
-  mapsIdentity,
+  headerScore,
   type MappingWarning,
   unreadHeaders,
 } from './read/map-columns.js';
@@ -23,6 +23,8 @@ import { CHECKED_ROWS, checkMapping } from './normalize/check-mapping.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { spillWorkbook } from './read/spill-workbook.js';
+import { ALL_SHEETS } from './read/workbook.js';
+import { HEADER_SEARCH_ROWS } from './read/header-row.js';
 import {
   detectTableFormat,
   fromWorkbook,
@@ -140,14 +142,14 @@ async function withInput<T>(
         : await streamSource(input as Readable, options.name ?? '<stdin>');
   try {
     const overrides = overridesOf(config, options);
-    const format = await detectTableFormat(source, options, (cells) => mapsIdentity(cells, overrides));
+    const format = await detectTableFormat(source, options, (cells) => headerScore(cells, overrides));
     if (format.kind === 'csv') return await run(source, format, format);
-    const spilled = await spillWorkbook(
-      source,
-      format,
-      { overrides, headerRow: options.headerRow },
-      { onRows: options.onWorkbookRows },
-    );
+    if (format.sheet === ALL_SHEETS && options.headerRow !== undefined) {
+      throw new UsageError(
+        `--header-row with --sheet all: each sheet's header row is found on its own; to name one, read that sheet with --sheet NAME --header-row ${options.headerRow}`,
+      );
+    }
+    const spilled = await spillWorkbook(source, format, { overrides }, { onRows: options.onWorkbookRows });
     const { read, combined, othersWithHeader } = spilled.sheets;
     const reported: TableFormat = combined
       ? { ...format, sheets: read }
@@ -158,7 +160,7 @@ async function withInput<T>(
       // The sheet read has no header, but another visible one has: say which, and how to read it.
       if (error instanceof NoHeaderError && othersWithHeader.length > 0) {
         throw new InputError(
-          `${error.message.replace(/; name one with .*$/, '')}; sheet ${read[0]?.name === undefined ? '' : `"${read[0].name}" `}has no header, but ${othersWithHeader.map((n) => `"${n}"`).join(', ')} ${othersWithHeader.length === 1 ? 'has' : 'have'} one: read it with --sheet "${othersWithHeader[0]}", or every visible sheet with --sheet all`,
+          `${error.message.replace(/; the first \d+ non-empty rows .*$/, '')}; sheet ${read[0]?.name === undefined ? '' : `"${read[0].name}" `}has no header, but ${othersWithHeader.map((n) => `"${n}"`).join(', ')} ${othersWithHeader.length === 1 ? 'has' : 'have'} one: read it with --sheet "${othersWithHeader[0]}", or every visible sheet with --sheet all`,
         );
       }
       throw error;
@@ -384,19 +386,18 @@ async function indexProducts(
  * checked on the first rows; the reader is left at the first data row.
  */
 async function mapInput(source: CatalogSource, format: TableFormat, config: Config, options: AuditOptions) {
-  const overrides = overridesOf(config, options);
+  // Sheets joined into one table say which of its columns each field is.
+  const overrides = { ...overridesOf(config, options), ...format.columns };
   const reader = await openCatalog(source, format, {
     row: options.headerRow,
-    accept: (cells) => mapsIdentity(cells, overrides),
+    score: (cells) => headerScore(cells, overrides),
   });
   const headerLine = reader.headerLine;
   try {
     const columns = mapColumns(
       reader.headers,
       overrides,
-      fromWorkbook(format)
-        ? 'name one with --map sku=HEADER, or read another sheet with --sheet NAME'
-        : 'name one with --map sku=HEADER',
+      `the first ${HEADER_SEARCH_ROWS} non-empty rows were looked at; name a column with --map sku=HEADER, or the header's ${fromWorkbook(format) ? 'row' : 'line'} with --header-row N${fromWorkbook(format) ? ', or read another sheet with --sheet NAME' : ''}`,
       format.sheetColumn ? reader.headers.length - 1 : undefined,
     );
     // Checked on the first rows, before any row is audited: a doubt is said on the first.
@@ -404,6 +405,6 @@ async function mapInput(source: CatalogSource, format: TableFormat, config: Conf
     return { reader, columns, headerLine };
   } catch (error) {
     await reader.close();
-    throw error;
+    throw error instanceof NoHeaderError ? new NoHeaderError(`${source.name}: ${error.message}`) : error;
   }
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, Option } from 'commander';
 import { audit, inspectMapping } from './audit.js';
-import { mappingText, mappingWarningLine } from './report/mapping.js';
+import { inputNotes, mappingText } from './report/mapping.js';
 import { auditOrders, type OrdersEnd, type OrdersStart, ordersExitCode } from './orders/audit-orders.js';
 import type { AuditedOrder } from './orders/order-types.js';
 import { ORDER_FORMATS } from './report/orders-formats.js';
@@ -306,8 +306,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     const result = await audit(input, {
       ...read,
       onInput: (info) => {
-        for (const warning of info.warnings)
-          io.stderr.write(`channel-audit: ${mappingWarningLine(warning)}\n`);
+        for (const line of inputNotes(info)) io.stderr.write(`channel-audit: ${line}\n`);
       },
       ...(progress
         ? {

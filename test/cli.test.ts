@@ -207,7 +207,7 @@ describe('channel-audit (the built binary)', () => {
       [
         'no sku or product id column',
         [write('nosku.csv', 'name,price\nx,1\n')],
-        /no column maps to sku or product_id \(headers seen: "name", "price"\); name one with --map sku=HEADER/,
+        /: no column maps to sku or product_id \(headers seen: "name", "price"\); the first 30 non-empty rows were looked at; name a column with --map sku=HEADER, or the header's line with --header-row N/,
       ],
       [
         'a quote that never closes',

@@ -84,7 +84,11 @@ export function checkMapping(
   if (sku !== undefined) {
     const cells = values(sku);
     if (cells.length >= 3 && isSequential(cells)) {
-      const codes = unread.find((i) => looksLikeCodes(values(i), records.length));
+      // Only a column whose header names a code (`REF`, `Reference`, `货号`, `SKU编码`): a colour or size
+      // code beside real numeric SKUs is not one.
+      const codes = unread.find(
+        (i) => CODE_HEADER.test(columns.headers[i] ?? '') && looksLikeCodes(values(i), records.length),
+      );
       if (codes !== undefined) {
         warn('sku', `its values are sequential numbers (${example(cells)}), like a database row id`, codes);
       }
@@ -134,6 +138,10 @@ export function checkMapping(
   }
   return warnings;
 }
+
+/** Headers of columns that hold a seller's codes for the goods. */
+const CODE_HEADER =
+  /sku|\bref\b|reference|référence|referencia|货号|编码|article|artikel|item.?(?:no|number|code)|product.?code|seller.?code/i;
 
 /** A median weight above this many kilograms, in a column whose header names no unit, is grams. */
 const GRAMS_LIKE_KG = 30;

@@ -150,26 +150,54 @@ export function parseLengthCm(text: string, unit: LengthUnit, style: NumberStyle
   return parseMeasure(text, unit, lengthUnitOf, CM_PER, style);
 }
 
-const SIDES = /^\s*([\d.,]+)\s*[*x×]\s*([\d.,]+)\s*(?:[*x×]\s*([\d.,]+)\s*)?([a-z"\u4e00-\u9fff]*)\.?\s*$/i;
+const SIDE = /^(?:[lwh长宽高]\s*[:=：]?\s*)?([\d.,]+)\s*([a-z"\u4e00-\u9fff]*)\.?$/;
 
 /**
- * The sides of a package written in one cell (`20*15*10`, `20x15x10 cm`, `20×15×10`, `20 x 15 x 10 in`),
- * in cm, in the order written: the size class takes the longest, so no order is assumed. Two sides
- * (`20*15`) leave the third missing. Empty → null; anything else, or an unknown unit → NaN for the three.
+ * The sides written in one cell, as written: `20*15*10`, `20x15x10 cm`, `20×15×10`, `20 x 15 x 10 in`,
+ * `20cm*15cm*10cm`, `L20*W15*H10`, full-width `２０＊１５＊１０`; two sides (`20*15`) or three. Each
+ * side's number and the unit written after it (a side without one takes the last side's). Null when the
+ * cell is not written that way.
+ */
+export function splitSides(text: string): { sides: string[]; units: string[] } | null {
+  const parts = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .split(/\s*[*x×]\s*/);
+  if (parts.length < 2 || parts.length > 3) return null;
+  const sides: string[] = [];
+  const units: string[] = [];
+  for (const part of parts) {
+    const match = SIDE.exec(part);
+    if (match?.[1] === undefined) return null;
+    sides.push(match[1]);
+    units.push(match[2] ?? '');
+  }
+  const last = units[units.length - 1] ?? '';
+  return { sides, units: units.map((u) => u || last) };
+}
+
+/**
+ * The sides of a package written in one cell (see `splitSides`), in cm, in the order written: the size
+ * class takes the longest, so no order is assumed. Two sides leave the third missing. Empty → null;
+ * anything else, or an unknown unit → NaN for the three.
  */
 export function parseSidesCm(
   text: string,
   unit: LengthUnit,
   style: NumberStyle,
 ): readonly [NumberCell, NumberCell, NumberCell] {
-  const value = text.trim();
-  if (value === '') return [null, null, null];
-  const match = SIDES.exec(value);
-  const cellUnit = match?.[4] ? lengthUnitOf(match[4]) : unit;
-  if (match === null || cellUnit === undefined) return [Number.NaN, Number.NaN, Number.NaN];
-  const side = (n: string | undefined) =>
-    n === undefined ? null : parseDecimal(n, style) * CM_PER[cellUnit];
-  return [side(match[1]), side(match[2]), side(match[3])];
+  if (text.trim() === '') return [null, null, null];
+  const split = splitSides(text);
+  const nan = [Number.NaN, Number.NaN, Number.NaN] as const;
+  if (split === null) return nan;
+  const cm: NumberCell[] = [];
+  for (const [k, side] of split.sides.entries()) {
+    const sideUnit = split.units[k] ? lengthUnitOf(split.units[k] ?? '') : unit;
+    if (sideUnit === undefined) return nan;
+    cm.push(parseDecimal(side, style) * CM_PER[sideUnit]);
+  }
+  return [cm[0] ?? null, cm[1] ?? null, cm[2] ?? null];
 }
 
 const CURRENCY = /^(?:[A-Z]{3}\s*|US\$|[$€£¥￥]\s*)?(.*?)(?:\s*[A-Z]{3}|\s*元)?$/;

@@ -5,7 +5,7 @@ import { addDays, parseDate } from '../normalize/dates.js';
 import { InputError } from '../errors.js';
 import { detach } from '../read/detach.js';
 import { KeyTable } from '../read/key-table.js';
-import { cellOf, mapColumns, mapsIdentity } from '../read/map-columns.js';
+import { cellOf, headerScore, mapColumns } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';
 
@@ -35,9 +35,9 @@ export async function readCatalogLookup(
   onBytes?: (bytes: number) => void,
 ): Promise<CatalogLookup> {
   // The header row is found as the catalog audit finds it: below a title or notes.
-  const isHeader = (cells: readonly string[]) => mapsIdentity(cells, config.columns);
-  const format = await detectTableFormat(source, options, isHeader);
-  const reader = await openCatalog(source, format, { accept: isHeader });
+  const score = (cells: readonly string[]) => headerScore(cells, config.columns);
+  const format = await detectTableFormat(source, options, score);
+  const reader = await openCatalog(source, format, { score });
   let columns: ReturnType<typeof mapColumns>;
   try {
     columns = mapColumns(reader.headers, config.columns, "name it in the config's columns");

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import { InputError } from '../errors.js';
+import { HeaderPicker, type HeaderScore } from './header-row.js';
 
 /** The encodings a catalog may be in (WHATWG names, decoded by the built-in TextDecoder). */
 export const SUPPORTED_ENCODINGS = [
@@ -120,7 +121,7 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
  * wins. Otherwise, or when no candidate finds a header: the candidate that splits the first line into the
  * most cells and gives the following lines the same count; `,` when nothing else does better.
  */
-export function detectDelimiter(text: string, isHeader?: (cells: readonly string[]) => boolean): string {
+export function detectDelimiter(text: string, scoreOf?: HeaderScore): string {
   const lines = text.split(/\r\n|\n|\r/, 2000).filter((line) => line.trim() !== '');
   if (lines[0] === undefined) return ',';
   let best = ',';
@@ -129,12 +130,10 @@ export function detectDelimiter(text: string, isHeader?: (cells: readonly string
   for (const delimiter of DELIMITERS) {
     let at = 0;
     let found = false;
-    if (isHeader !== undefined) {
-      // `#` comment lines are not among the 30 the header is looked for in.
-      const rows = lines.filter((line) => !line.trimStart().startsWith('#')).slice(0, HEADER_LINES);
-      const header = rows.find((line) => isHeader(splitLine(line, delimiter)));
-      const i = header === undefined ? -1 : lines.indexOf(header);
-      if (i >= 0) [at, found] = [i, true];
+    if (scoreOf !== undefined) {
+      const picker = new HeaderPicker(scoreOf);
+      for (const line of lines) if (!picker.offer(splitLine(line, delimiter))) break;
+      if (picker.choice >= 0) [at, found] = [picker.choice, true];
     }
     if (bestFound && !found) continue;
     const header = lines[at] ?? '';
@@ -152,8 +151,6 @@ export function detectDelimiter(text: string, isHeader?: (cells: readonly string
   }
   return best;
 }
-
-const HEADER_LINES = 30;
 
 /** A line's cells, for a look at the header: quotes taken off, doubled quotes kept as one. */
 function splitLine(line: string, delimiter: string): string[] {

@@ -73,12 +73,16 @@ export function mapColumns(
   return map;
 }
 
-/** Whether a row, taken as the header, maps a SKU or a product id (the header row is the first that does). */
-export function mapsIdentity(cells: readonly string[], overrides: ColumnOverrides = {}): boolean {
+/**
+ * A row's worth as the header: how many fields it maps, 0 when it maps no SKU or product id (the header
+ * row is picked by it: `header-row.ts`).
+ */
+export function headerScore(cells: readonly string[], overrides: ColumnOverrides = {}): number {
   try {
-    return tryMapColumns(cells, overrides) !== null;
+    const map = tryMapColumns(cells, overrides);
+    return map === null ? 0 : Object.keys(map.index).length;
   } catch {
-    return false; // an override names a column this row does not have
+    return 0; // an override names a column this row does not have
   }
 }
 

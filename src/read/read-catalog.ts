@@ -1,9 +1,10 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import type { CatalogRecord } from '../types.js';
+import type { CatalogRecord, Field } from '../types.js';
 import { checkEncoding, detectDelimiter, detectEncoding, isZip } from './detect-format.js';
 import type { CatalogSource } from './open-source.js';
 import { workbookRows } from './workbook.js';
+import { HeaderPicker, type HeaderScore } from './header-row.js';
 import { CsvTokenizer, type RawRow, UnclosedQuoteError } from './tokenize-csv.js';
 
 export interface ReadOptions {
@@ -22,15 +23,13 @@ export interface HeaderChoice {
   /** The header's physical line (a workbook's row number): no search. */
   row?: number | undefined;
   /**
-   * Whether a row can be the header. The header is the first of the first 30 non-empty rows (`#` comment
-   * lines not counted) that can; title rows, notes and comments above it are skipped. Without `accept`,
-   * or when no row is taken, the first non-empty row is the header.
+   * A row's worth as the header (`HeaderPicker`): the first of the first 30 non-empty rows (`#` comment
+   * lines not counted) that maps a SKU or product id, or one of the three after it that maps more fields;
+   * title rows, notes and comments above it are skipped. Without `score`, or when no row scores, the
+   * first non-empty row is the header.
    */
-  accept?: ((cells: readonly string[]) => boolean) | undefined;
+  score?: HeaderScore | undefined;
 }
-
-/** How many non-empty rows the header is looked for in. */
-export const HEADER_SEARCH_ROWS = 30;
 
 /** How a file is to be read, decided once from its first bytes. */
 export interface TableFormat {
@@ -44,6 +43,8 @@ export interface TableFormat {
   sheets?: { name: string; headerRow: number | null; rows: number }[];
   /** The last column names each row's sheet (a workbook read with `--sheet all`). */
   sheetColumn?: boolean;
+  /** The columns of the fields in the table the sheets were joined into (`--sheet all`). */
+  columns?: Partial<Record<Field, string>>;
   /**
    * A workbook's rows written out as CSV (`spill-workbook.ts`): the worksheet row number of each record
    * of the file, header included. Records take their line from here, and a short row is not ragged.
@@ -73,7 +74,7 @@ const SAMPLE_BYTES = 256 * 1024;
 export async function detectTableFormat(
   source: CatalogSource,
   options: ReadOptions = {},
-  isHeader?: (cells: readonly string[]) => boolean,
+  score?: HeaderScore,
 ): Promise<TableFormat> {
   const { bytes, complete } = await source.sample(SAMPLE_BYTES);
   const kind = workbookKind(bytes, source.name);
@@ -83,6 +84,13 @@ export async function detectTableFormat(
     );
   }
   if (kind !== undefined) {
+    const textOption =
+      options.delimiter !== undefined ? '--delimiter' : options.encoding !== undefined ? '--encoding' : null;
+    if (textOption !== null) {
+      throw new InputError(
+        `${textOption}: ${source.name} is a workbook (.${kind}), whose cells need neither; leave it out`,
+      );
+    }
     return { kind, encoding: kind, delimiter: '', ...(options.sheet ? { sheet: options.sheet } : {}) };
   }
   const encoding =
@@ -97,7 +105,7 @@ export async function detectTableFormat(
     } catch {
       // Unreadable bytes are reported, with their place, when the file is read.
     }
-    delimiter = detectDelimiter(text, options.headerRow === undefined ? isHeader : undefined);
+    delimiter = detectDelimiter(text, options.headerRow === undefined ? score : undefined);
   }
   return { kind: 'csv', encoding, delimiter };
 }
@@ -169,15 +177,12 @@ export async function openCatalog(
 
 const isBlank = (row: RawRow) => row.cells.every((cell) => cell.trim() === '');
 
-/** A `#` comment line above the header: neither the header nor one of the 30 rows it is looked for in. */
-export const isComment = (cells: readonly string[]) => cells[0]?.trimStart().startsWith('#') === true;
-
 /** However many comment and blank lines there are, the header is looked for in this many rows at most. */
 const HEADER_SEARCH_LIMIT = 1000;
 
 /**
  * The header row: the one at `choice.row`; else Amazon's third row under its template line; else the
- * first of the first 30 non-empty rows that `choice.accept` takes; else the first row.
+ * one `choice.score` picks among the first rows; else the first non-empty row.
  */
 async function findHeader(
   nextRow: () => Promise<RawRow | undefined>,
@@ -192,15 +197,11 @@ async function findHeader(
       if (row.line === choice.row) return at(seen.length - 1);
       if (row.line > choice.row) break;
     }
+    const last = seen.at(-1)?.line;
     throw new InputError(
-      `--header-row ${choice.row}: ${name} has no row that starts on line ${choice.row}${
-        seen.length > 0
-          ? ` (rows start on lines ${seen
-              .slice(-3)
-              .map((r) => r.line)
-              .join(', ')}…)`
-          : ''
-      }`,
+      last === undefined || last < choice.row
+        ? `--header-row ${choice.row}: ${name} ends before line ${choice.row}${last === undefined ? '' : ` (its last row starts on line ${last})`}`
+        : `--header-row ${choice.row}: no row of ${name} starts on line ${choice.row} (a cell above it runs over several lines)`,
     );
   }
   const first = await nextRow();
@@ -214,16 +215,15 @@ async function findHeader(
     }
     return at(seen.length - 1);
   }
-  if (choice.accept === undefined) return at(0);
-  let nonEmpty = 0;
-  for (let i = 0; (i < seen.length || nonEmpty < HEADER_SEARCH_ROWS) && i < HEADER_SEARCH_LIMIT; i++) {
+  if (choice.score === undefined) return at(0);
+  const picker = new HeaderPicker(choice.score);
+  for (let i = 0; i < HEADER_SEARCH_LIMIT; i++) {
     const row = seen[i] ?? (await nextRow());
     if (row === undefined) break;
     if (i === seen.length) seen.push(row);
-    if (isBlank(row) || isComment(row.cells)) continue;
-    nonEmpty++;
-    if (choice.accept(row.cells)) return at(i);
+    if (!picker.offer(row.cells)) break;
   }
+  if (picker.choice >= 0) return at(picker.choice);
   // No row looks like a header: the first non-empty one is taken, and the column mapping says why not.
   const firstFilled = seen.findIndex((row) => !isBlank(row));
   return at(firstFilled < 0 ? 0 : firstFilled);

@@ -24,9 +24,10 @@ export async function openXls(path: string, name: string): Promise<XlsWorkbook> 
   let book: Book;
   try {
     book = XLSX.read(await readFile(path), { type: 'buffer', dense: true, cellNF: true, cellDates: false });
-  } catch (error) {
+  } catch {
+    // SheetJS's own words for a damaged file are about its internals (`Cannot set properties of …`).
     throw new InputError(
-      `${name} is not a readable .xls workbook (${(error as Error).message}); re-save it from Excel, or export it as CSV`,
+      `${name} is not a readable .xls workbook (it is damaged, or not an Excel 97-2003 file); re-save it from Excel, or export it as CSV`,
     );
   }
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);

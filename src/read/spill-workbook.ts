@@ -1,20 +1,19 @@
-import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { dirname, join } from 'node:path';
+import { createWriteStream, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { errorFromThread, InputError, type ThreadError } from '../errors.js';
+import type { Field } from '../types.js';
+import { SheetHeader } from './header-row.js';
+import { csvRow, joinSheets } from './join-sheets.js';
+import { type ColumnOverrides, headerScore } from './map-columns.js';
 import { type CatalogSource, temporarySource } from './open-source.js';
 import type { TableFormat } from './read-catalog.js';
-import { readHeader } from './header-aliases.js';
-import { type ColumnOverrides, mapsIdentity, SHEET_COLUMN } from './map-columns.js';
-import { HEADER_SEARCH_ROWS } from './read-catalog.js';
+import { SharedColumn } from './shared-column.js';
 import { ALL_SHEETS, chooseSheets, openWorkbook, type Workbook, type WorkbookKind } from './workbook.js';
 import type { WorkbookSheet } from './workbook-info.js';
-import { SharedColumn } from './shared-column.js';
-import { CsvTokenizer, csvQuote, type RawRow } from './tokenize-csv.js';
 import { zipEntrySizes } from './zip-directory.js';
 
 /** What the thread that reads a workbook needs, and what it answers. */
@@ -27,8 +26,6 @@ export interface SpillTask {
   out: string;
   /** `--map` and the config's columns: a sheet's header is the first row that maps a SKU or product id. */
   overrides: ColumnOverrides;
-  /** `--header-row`: the header's row in every sheet read. */
-  headerRow: number | undefined;
 }
 
 /** Which sheets were read, and how. */
@@ -39,6 +36,8 @@ export interface SpillSheets {
   othersWithHeader: string[];
   /** Every sheet went into one table, with a last column naming each row's sheet. */
   combined: boolean;
+  /** The joined table's header of each field the sheets read (`join-sheets.ts`). */
+  fields: Partial<Record<Field, string>>;
 }
 
 export type SpillMessage =
@@ -91,12 +90,12 @@ export const SPILL_WORKER = new URL('./spill-worker.js', import.meta.url);
 export async function spillWorkbook(
   source: CatalogSource,
   format: TableFormat,
-  read: { overrides: ColumnOverrides; headerRow: number | undefined },
+  read: { overrides: ColumnOverrides },
   options: SpillOptions = {},
 ): Promise<{ source: CatalogSource; format: TableFormat; sheets: SpillSheets }> {
   let answer: SpillAnswer = {
     lines: new Uint32Array(0),
-    sheets: { read: [], othersWithHeader: [], combined: false },
+    sheets: { read: [], othersWithHeader: [], combined: false, fields: {} },
   };
   const spilled = await temporarySource(source.name, async (out) => {
     const task: SpillTask = {
@@ -117,7 +116,7 @@ export async function spillWorkbook(
       encoding: 'utf-8',
       delimiter: ',',
       worksheetRows: answer.lines,
-      ...(answer.sheets.combined ? { sheetColumn: true } : {}),
+      ...(answer.sheets.combined ? { sheetColumn: true, columns: answer.sheets.fields } : {}),
     },
     sheets: answer.sheets,
   };
@@ -190,11 +189,13 @@ export async function writeWorkbookCsv(
     task.sheet === ALL_SHEETS &&
     book.info.sheets.length > 0 &&
     !book.info.sheets.some((s) => s.name === ALL_SHEETS);
-  return all ? writeSheetsCsv(task, book, chosen, onRows) : writeOneSheetCsv(task, book, chosen, onRows);
+  if (!all) return writeOneSheetCsv(task, book, chosen, onRows);
+  const joined = await joinSheets(book, chosen, task, onRows);
+  return {
+    lines: joined.lines,
+    sheets: { read: joined.read, othersWithHeader: [], combined: true, fields: joined.fields },
+  };
 }
-
-const isHeaderOf = (task: SpillTask) => (row: RawRow) =>
-  task.headerRow !== undefined ? row.line === task.headerRow : mapsIdentity(row.cells, task.overrides);
 
 /** One sheet, every row of it as it is (the reader finds its header); the others looked at for a header. */
 async function writeOneSheetCsv(
@@ -205,7 +206,8 @@ async function writeOneSheetCsv(
 ): Promise<SpillAnswer> {
   const first = chosen[0] as WorkbookSheet;
   const others = book.info.sheets.filter((s) => !s.hidden && s !== first);
-  const probes = new Map(others.map((s) => [s.name, new HeaderProbe(isHeaderOf(task))]));
+  const score = (cells: readonly string[]) => headerScore(cells, task.overrides);
+  const probes = new Map(others.map((s) => [s.name, new SheetHeader(score)]));
   const lines = new SharedColumn();
   // Named, the sheet is read even if empty; by default, an empty first sheet gives way to the next
   // visible one that has a row (a blank cover sheet is not the catalog).
@@ -217,7 +219,7 @@ async function writeOneSheetCsv(
       }
       if (batch.chosen !== target) {
         const probe = probes.get(batch.chosen.name);
-        if (probe !== undefined) for (const row of batch.rows) probe.look(row);
+        if (probe !== undefined) for (const row of batch.rows) probe.push(row);
         continue;
       }
       let text = '';
@@ -230,161 +232,17 @@ async function writeOneSheetCsv(
     }
   }
   await pipeline(Readable.from(csv()), createWriteStream(task.out));
+  for (const probe of probes.values()) probe.end();
   const read = target ?? first;
   return {
     lines: lines.values(),
     sheets: {
       read: [{ name: read.name, headerRow: null, rows: lines.length }],
       othersWithHeader: [...probes].flatMap(([other, probe]) =>
-        probe.found === undefined || other === read.name ? [] : [other],
+        probe.header === undefined || other === read.name ? [] : [other],
       ),
       combined: false,
-    },
-  };
-}
-
-/** A row of cells as a CSV line; a row of empty cells is still a record (one empty quoted cell). */
-const csvRow = (cells: readonly string[]) =>
-  cells.length === 0 ? '""\n' : `${cells.map(csvQuote).join(',')}\n`;
-
-/** Looks for a sheet's header among its first 30 non-empty rows. */
-class HeaderProbe {
-  found: RawRow | undefined;
-  private looked = 0;
-  constructor(private readonly isHeader: (row: RawRow) => boolean) {}
-
-  /** True once the header has been found and this row comes after it. */
-  look(row: RawRow): boolean {
-    if (this.found !== undefined) return true;
-    if (this.looked >= HEADER_SEARCH_ROWS || row.cells.every((c) => c.trim() === '')) return false;
-    this.looked++;
-    if (this.isHeader(row)) this.found = row;
-    return false;
-  }
-}
-
-/** `--sheet all`: each sheet's data rows into a file of its own, then all of them into one table. */
-async function writeSheetsCsv(
-  task: SpillTask,
-  book: Workbook,
-  chosen: WorkbookSheet[],
-  onRows?: (rows: number) => void,
-): Promise<SpillAnswer> {
-  const dir = dirname(task.out);
-  const parts = new Map(
-    chosen.map((sheet, i) => [
-      sheet.name,
-      {
-        probe: new HeaderProbe(isHeaderOf(task)),
-        path: join(dir, `sheet-${i}.csv`),
-        out: null as WriteStream | null,
-        lines: new SharedColumn(),
-      },
-    ]),
-  );
-  let rows = 0;
-  for await (const batch of book.rows(chosen)) {
-    const part = parts.get(batch.chosen.name);
-    if (part === undefined) continue;
-    let text = '';
-    for (const row of batch.rows) {
-      if (!part.probe.look(row)) continue;
-      text += csvRow(row.cells);
-      part.lines.push(row.line);
-    }
-    if (text === '') continue;
-    part.out ??= createWriteStream(part.path);
-    if (!part.out.write(text)) await once(part.out, 'drain');
-    rows += batch.rows.length;
-    onRows?.(rows);
-  }
-  for (const part of parts.values()) if (part.out !== null) await new Promise((done) => part.out?.end(done));
-
-  // The table's columns: each sheet's headers, a header several sheets share (as read) being one column.
-  const columns: string[] = [];
-  const columnOf = new Map<string, number>();
-  const placesOf = new Map<string, number[]>();
-  for (const sheet of chosen) {
-    const header = parts.get(sheet.name)?.probe.found;
-    if (header === undefined) continue;
-    const seen = new Map<string, number>();
-    placesOf.set(
-      sheet.name,
-      header.cells.map((cell) => {
-        const key = readHeader(cell).keys[0] ?? '';
-        const nth = (seen.get(key) ?? 0) + 1;
-        seen.set(key, nth);
-        const id = `${nth}\u0000${key}`;
-        let at = columnOf.get(id);
-        if (at === undefined) {
-          at = columns.push(cell) - 1;
-          columnOf.set(id, at);
-        }
-        return at;
-      }),
-    );
-  }
-  const firstHeader = chosen.map((s) => parts.get(s.name)?.probe.found).find((h) => h !== undefined);
-  if (firstHeader === undefined) {
-    throw new InputError(
-      `no sheet of ${task.name} has a header among its first ${HEADER_SEARCH_ROWS} non-empty rows (sheets read: ${chosen.map((s) => JSON.stringify(s.name)).join(', ')}); name the columns with --map sku=HEADER, or the row with --header-row N`,
-    );
-  }
-  const sheetHeader = columns.some((c) => c.trim().toLowerCase() === SHEET_COLUMN)
-    ? `_${SHEET_COLUMN}`
-    : SHEET_COLUMN;
-  const lines = new SharedColumn();
-  lines.push(firstHeader.line);
-  async function* csv(): AsyncGenerator<string> {
-    yield csvRow([...columns, sheetHeader]);
-    for (const sheet of chosen) {
-      const part = parts.get(sheet.name);
-      const places = placesOf.get(sheet.name);
-      if (part === undefined || places === undefined || part.out === null) continue;
-      const sheetLines = part.lines.values();
-      let record = 0;
-      const tokenizer = new CsvTokenizer(',');
-      const decoder = new TextDecoder('utf-8');
-      const write = (out: RawRow[]) => {
-        let text = '';
-        for (const row of out) {
-          const cells = new Array<string>(columns.length + 1).fill('');
-          row.cells.forEach((cell, i) => {
-            const at = places[i];
-            // A cell beyond its sheet's header has no column; it stays in its sheet's part only.
-            if (at !== undefined && cells[at] === '') cells[at] = cell;
-          });
-          cells[columns.length] = sheet.name;
-          text += csvRow(cells);
-          lines.push(sheetLines[record++] ?? 0);
-        }
-        return text;
-      };
-      for await (const chunk of createReadStream(part.path) as AsyncIterable<Buffer>) {
-        const out: RawRow[] = [];
-        tokenizer.push(decoder.decode(chunk, { stream: true }), out);
-        yield write(out);
-      }
-      const out: RawRow[] = [];
-      tokenizer.push(decoder.decode(), out);
-      tokenizer.end(out);
-      yield write(out);
-    }
-  }
-  await pipeline(Readable.from(csv()), createWriteStream(task.out));
-  return {
-    lines: lines.values(),
-    sheets: {
-      read: chosen.map((sheet) => {
-        const part = parts.get(sheet.name);
-        return {
-          name: sheet.name,
-          headerRow: part?.probe.found?.line ?? null,
-          rows: part?.lines.length ?? 0,
-        };
-      }),
-      othersWithHeader: [],
-      combined: true,
+      fields: {},
     },
   };
 }

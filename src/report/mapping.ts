@@ -12,12 +12,27 @@ export function mappingWarningLine(warning: Warning): string {
   return `warning: ${warning.field} is read from column "${warning.header}", which may be the wrong one: ${warning.why}${warning.better === undefined ? '' : `; "${warning.better}" looks more like it`} (check with --print-mapping; fix with ${fix})`;
 }
 
+/** What a run says on standard error about its input before auditing it: skipped sheets, doubtful mappings. */
+export function inputNotes(info: InputInfo): string[] {
+  return [
+    ...(info.sheets ?? [])
+      .filter((s) => s.headerRow === null)
+      .map(
+        (s) =>
+          `warning: sheet "${s.name}" has no row that maps a SKU or product id among its first 30 non-empty rows: not read (read it alone with --sheet "${s.name}" --map sku=HEADER)`,
+      ),
+    ...info.warnings.map(mappingWarningLine),
+  ];
+}
+
 /** `--print-mapping`: each field and the column it is read from, the columns left unread, the doubts. */
 export function mappingText(info: MappingInfo): string {
   const where = [
     info.path,
     ...(info.sheets !== undefined
-      ? [`sheets ${info.sheets.map((s) => `"${s.name}" (header on row ${s.headerRow})`).join(', ')}`]
+      ? [
+          `sheets ${info.sheets.map((s) => `"${s.name}" (${s.headerRow === null ? 'no header: skipped' : `header on row ${s.headerRow}`})`).join(', ')}`,
+        ]
       : [
           ...(info.sheet !== undefined ? [`sheet "${info.sheet}"`] : []),
           `header on ${info.encoding === 'xlsx' || info.encoding === 'xls' ? 'row' : 'line'} ${info.headerRow}`,

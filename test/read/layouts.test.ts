@@ -132,7 +132,7 @@ describe('the header row', () => {
     const forced = await auditText(text, { asOf: '2026-11-23', headerRow: 2 });
     expect(forced.result.meta.input.headerRow).toBe(2);
     await expect(auditText(text, { headerRow: 9 })).rejects.toThrow(
-      /--header-row 9: .* has no row that starts on line 9/,
+      /--header-row 9: <stdin> ends before line 9 \(its last row starts on line 3\)/,
     );
   });
 });
@@ -149,10 +149,15 @@ describe('mappings that look wrong are said, never silent', () => {
   });
 
   it('a SKU column of row ids beside a column of codes', async () => {
-    const text = 'sku,code,title\n101,AB-1,x\n102,AB-2,y\n103,CD-1,z\n104,CD-2,w\n';
+    const text =
+      'sku,REF,colour_code,title\n101,AB-1,CLR-1,x\n102,AB-2,CLR-2,y\n103,CD-1,CLR-3,z\n104,CD-2,CLR-4,w\n';
     expect(await warnings(text)).toEqual([
-      expect.objectContaining({ field: 'sku', header: 'sku', better: 'code' }),
+      expect.objectContaining({ field: 'sku', header: 'sku', better: 'REF' }),
     ]);
+    // Numeric SKUs beside a colour code only: no doubt (its header names no code for the goods).
+    expect(await warnings('sku,colour_code\n10001,CLR-RED-1\n10002,CLR-RED-2\n10003,CLR-RED-3\n')).toEqual(
+      [],
+    );
   });
 
   it('numbers and dates that do not read, and a weight that looks like grams', async () => {
@@ -226,7 +231,7 @@ describe('workbooks', () => {
     const run = runCli([join('test', 'layouts', 'no-header-first.xlsx')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
-      'channel-audit: no column maps to sku or product_id (headers seen: "填写说明"); sheet "说明" has no header, but "商品" has one: read it with --sheet "商品", or every visible sheet with --sheet all',
+      'channel-audit: test/layouts/no-header-first.xlsx: no column maps to sku or product_id (headers seen: "填写说明"); sheet "说明" has no header, but "商品" has one: read it with --sheet "商品", or every visible sheet with --sheet all',
     );
   });
 

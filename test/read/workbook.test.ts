@@ -157,7 +157,6 @@ describe('a workbook read in a thread of its own (built code)', () => {
         sheet: undefined,
         out: join(mkdtempSync(join(tmpdir(), 'ca-oom-')), 'o'),
         overrides: {},
-        headerRow: undefined,
       };
       new Worker(SPILL_WORKER, { workerData: task, resourceLimits: tiny }).once('error', resolve);
     });
@@ -171,7 +170,7 @@ describe('a workbook read in a thread of its own (built code)', () => {
     const spilled = await spillWorkbook(
       source,
       await distDetect(source),
-      { overrides: {}, headerRow: undefined },
+      { overrides: {} },
       {
         heap: tiny,
         onRows: (rows: number) => read.push(rows),
