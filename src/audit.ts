@@ -6,7 +6,7 @@ import type { Baseline } from './baseline.js';
 import { resolveSettings } from './config/settings.js';
 import { parseConfig } from './config/load-config.js';
 import type { Config, ConfigInput } from './config/schema.js';
-import { ConfigError, InputError, NoHeaderError, UsageError } from './errors.js';
+import { ConfigError, NoHeaderError, UsageError } from './errors.js';
 import { gatedFindings } from './exit-code.js';
 import { isIsoDate, todayUtc } from './normalize/dates.js';
 import { RULES } from './policy/rules/index.js';
@@ -159,8 +159,11 @@ async function withInput<T>(
     } catch (error) {
       // The sheet read has no header, but another visible one has: say which, and how to read it.
       if (error instanceof NoHeaderError && othersWithHeader.length > 0) {
-        throw new InputError(
-          `${error.message.replace(/; the first \d+ non-empty rows .*$/, '')}; sheet ${read[0]?.name === undefined ? '' : `"${read[0].name}" `}has no header, but ${othersWithHeader.map((n) => `"${n}"`).join(', ')} ${othersWithHeader.length === 1 ? 'has' : 'have'} one: read it with --sheet "${othersWithHeader[0]}", or every visible sheet with --sheet all`,
+        const others = othersWithHeader.map((n) => `"${n}"`).join(', ');
+        throw new NoHeaderError(
+          error.headers,
+          `sheet "${read[0]?.name ?? ''}" has no header, but ${others} ${othersWithHeader.length === 1 ? 'has' : 'have'} one: read it with --sheet "${othersWithHeader[0]}", or every visible sheet with --sheet all`,
+          error.file,
         );
       }
       throw error;
@@ -397,7 +400,7 @@ async function mapInput(source: CatalogSource, format: TableFormat, config: Conf
     const columns = mapColumns(
       reader.headers,
       overrides,
-      `the first ${HEADER_SEARCH_ROWS} non-empty rows were looked at; name a column with --map sku=HEADER, or the header's ${fromWorkbook(format) ? 'row' : 'line'} with --header-row N${fromWorkbook(format) ? ', or read another sheet with --sheet NAME' : ''}`,
+      undefined,
       format.sheetColumn ? reader.headers.length - 1 : undefined,
     );
     // Checked on the first rows, before any row is audited: a doubt is said on the first.
@@ -405,6 +408,12 @@ async function mapInput(source: CatalogSource, format: TableFormat, config: Conf
     return { reader, columns, headerLine };
   } catch (error) {
     await reader.close();
-    throw error instanceof NoHeaderError ? new NoHeaderError(`${source.name}: ${error.message}`) : error;
+    if (!(error instanceof NoHeaderError)) throw error;
+    const workbook = fromWorkbook(format);
+    throw new NoHeaderError(
+      error.headers,
+      `the first ${HEADER_SEARCH_ROWS} non-empty rows were looked at; name a column with --map sku=HEADER, or the header's ${workbook ? 'row' : 'line'} with --header-row N${workbook ? ', or read another sheet with --sheet NAME' : ''}`,
+      source.name,
+    );
   }
 }

@@ -6,7 +6,20 @@ export class InputError extends Error {
 }
 
 /** No row of the input maps a SKU or a product id: there is no header to read it by. */
-export class NoHeaderError extends InputError {}
+export class NoHeaderError extends InputError {
+  constructor(
+    /** The cells of the row taken as the header. */
+    readonly headers: readonly string[],
+    /** What to do about it. */
+    hint: string,
+    /** The input's name, when known. */
+    readonly file?: string,
+  ) {
+    super(
+      `${file === undefined ? '' : `${file}: `}no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
+    );
+  }
+}
 
 /** The config file or a command-line value is not valid. */
 export class ConfigError extends Error {

@@ -65,11 +65,7 @@ export function mapColumns(
   sheetColumn?: number,
 ): ColumnMap {
   const map = tryMapColumns(headers, overrides, sheetColumn);
-  if (map === null) {
-    throw new NoHeaderError(
-      `no column maps to sku or product_id (headers seen: ${headers.map((h) => JSON.stringify(h)).join(', ')}); ${hint}`,
-    );
-  }
+  if (map === null) throw new NoHeaderError(headers, hint);
   return map;
 }
 
