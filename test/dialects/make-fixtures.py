@@ -5,16 +5,12 @@ SKUs with the same values, in the layout, units and encoding its source really u
 by make-xlsx.mjs. Run from anywhere: python3 test/dialects/make-fixtures.py
 """
 
-import csv
-import io
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from fixture_common import HEADERS, ROWS, ZH_CATEGORY, ZH_CHANNEL, csv_text
+from fixture_common import write as write_file
 
-with open(HERE / 'canonical.csv', newline='', encoding='utf-8') as f:
-    reader = csv.DictReader(f)
-    HEADERS = list(reader.fieldnames or [])
-    ROWS = list(reader)
+HERE = Path(__file__).resolve().parent
 
 BY_SKU = {row['sku']: row for row in ROWS}
 
@@ -80,17 +76,6 @@ TITLES['mixed'] = {
 }
 TITLES['mixed']['PZL-2000-MAP'] += ' 🧩'
 
-ZH_CATEGORY = {
-    'Electronics > Electronics Accessories > Cables': '手机配件 > 数据线',
-    'Electronics > Electronics Accessories > Power > Power Banks': '手机配件 > 移动电源',
-    'Hardware > Tools > Drills': '五金 > 工具 > 电钻',
-    'Apparel & Accessories > Clothing > Dresses': '服装 > 女装 > 连衣裙',
-    'Toys & Games > Puzzles > Jigsaw Puzzles': '玩具 > 拼图',
-    'Hardware > Tool Accessories > Drill Bits': '五金 > 工具配件 > 钻头',
-    'Home & Garden > Kitchen & Dining > Tableware > Drinkware > Mugs': '家居日用 > 餐饮用具 > 马克杯',
-    'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives': '厨房用品 > 厨房工具 > 刀具',
-}
-ZH_CHANNEL = {'pop': '自运营', 'semi-managed': '半托管', 'full-managed': '全托管'}
 ZH_LOGISTICS = {'general': '普货', 'battery': '内电'}
 
 # Listing times of day: exports write date-times; the audit counts calendar days.
@@ -105,18 +90,8 @@ LB = 0.45359237
 IN = 2.54
 
 
-def csv_text(header, rows, delimiter=',', line_end='\n'):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator=line_end, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def write(name, text, encoding='utf-8', bom=False):
-    data = (('\ufeff' if bom else '') + text).encode(encoding)
-    (HERE / name).write_bytes(data)
-    print(f'{name}: {len(data)} bytes')
+    write_file(HERE / name, text, encoding, bom)
 
 
 def num(value, places):

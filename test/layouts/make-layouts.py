@@ -8,27 +8,14 @@ and comment lines above the header). The header rows are those public code reads
 platform (the sources are named above each file). Run from anywhere: python3 test/layouts/make-layouts.py
 """
 
-import csv
-import io
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DIALECTS = HERE.parent / 'dialects'
+sys.path.insert(0, str(HERE.parent / 'dialects'))
+from fixture_common import ROWS, ZH_CATEGORY, ZH_CHANNEL, csv_text  # noqa: E402
+from fixture_common import write as write_file  # noqa: E402
 
-with open(DIALECTS / 'canonical.csv', newline='', encoding='utf-8') as f:
-    ROWS = list(csv.DictReader(f))
-
-ZH_CATEGORY = {
-    'Electronics > Electronics Accessories > Cables': '手机配件 > 数据线',
-    'Electronics > Electronics Accessories > Power > Power Banks': '手机配件 > 移动电源',
-    'Hardware > Tools > Drills': '五金 > 工具 > 电钻',
-    'Apparel & Accessories > Clothing > Dresses': '服装 > 女装 > 连衣裙',
-    'Toys & Games > Puzzles > Jigsaw Puzzles': '玩具 > 拼图',
-    'Hardware > Tool Accessories > Drill Bits': '五金 > 工具配件 > 钻头',
-    'Home & Garden > Kitchen & Dining > Tableware > Drinkware > Mugs': '家居日用 > 餐饮用具 > 马克杯',
-    'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives': '厨房用品 > 厨房工具 > 刀具',
-}
-ZH_CHANNEL = {'pop': '自运营', 'semi-managed': '半托管', 'full-managed': '全托管'}
 
 # The product a variation belongs to, by its parent SKU (WooCommerce's `Parent`).
 PARENT = {'1005006184520371': 'CBL-C2C', '1005007310245586': 'DRS-FLR', '1005006512773041': 'PZL-JIGSAW'}
@@ -36,18 +23,8 @@ PARENT_NAME = {'CBL-C2C': 'USB-C to USB-C Cable, 60 W', 'DRS-FLR': 'Floral Wrap 
                'PZL-JIGSAW': 'Jigsaw Puzzle Collection'}
 
 
-def csv_text(header, rows, delimiter=',', line_end='\n'):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator=line_end, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def write(name, text, encoding='utf-8', bom=False):
-    data = (('\ufeff' if bom else '') + text).encode(encoding)
-    (HERE / name).write_bytes(data)
-    print(f'{name}: {len(data)} bytes')
+    write_file(HERE / name, text, encoding, bom)
 
 
 def row_of(header, values):

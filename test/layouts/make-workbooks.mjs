@@ -39,17 +39,8 @@ const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const FIXED_DATE = new Date(Date.UTC(2026, 10, 1));
 const rows = parse(readFileSync(here('../dialects/canonical.csv'), 'utf8'), { columns: true });
 
-const CATEGORY_ZH = {
-  'Electronics > Electronics Accessories > Cables': '手机配件 > 数据线',
-  'Electronics > Electronics Accessories > Power > Power Banks': '手机配件 > 移动电源',
-  'Hardware > Tools > Drills': '五金 > 工具 > 电钻',
-  'Apparel & Accessories > Clothing > Dresses': '服装 > 女装 > 连衣裙',
-  'Toys & Games > Puzzles > Jigsaw Puzzles': '玩具 > 拼图',
-  'Hardware > Tool Accessories > Drill Bits': '五金 > 工具配件 > 钻头',
-  'Home & Garden > Kitchen & Dining > Tableware > Drinkware > Mugs': '家居日用 > 餐饮用具 > 马克杯',
-  'Home & Garden > Kitchen & Dining > Kitchen Tools & Utensils > Kitchen Knives':
-    '厨房用品 > 厨房工具 > 刀具',
-};
+// The Chinese names of canonical.csv's categories, shared with the Python fixture scripts.
+const CATEGORY_ZH = JSON.parse(readFileSync(here('../dialects/zh-categories.json'), 'utf8'));
 
 // [header text, value from a canonical row (undefined/null = no cell), numFmt]
 const TEXT = '@';

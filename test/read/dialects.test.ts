@@ -116,6 +116,17 @@ const MIXED = {
   'PZL-1000-OCEAN': { title: 'ジグソーパズル 1000ピース 海' },
 };
 
+/** What WooCommerce's exports share, in any language: the parent rows of variable products, and no MPN,
+ * handling time, listing date, channel or logistics attribute. */
+const WOOCOMMERCE = {
+  encoding: 'utf-8',
+  delimiter: ',',
+  rows: 18,
+  extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+  lacks: ['mpn', 'handling_days', 'listed_at', 'channel', 'logistics_attribute'],
+  same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
+} as const satisfies Partial<Fixture>;
+
 const FIXTURES: Fixture[] = [
   // Encodings: a byte-order mark (dropped, not read as part of the first header), UTF-16 both ways with
   // a character outside the BMP, GBK/Shift-JIS/Windows-1252 without any mark (detected from the bytes).
@@ -345,10 +356,7 @@ const FIXTURES: Fixture[] = [
     // SKU; a variable product's row comes before its variations, which take its category. No MPN,
     // handling time, listing date, channel or logistics attribute.
     file: 'layouts/woocommerce.csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    rows: 18,
-    extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+    ...WOOCOMMERCE,
     columns: {
       productId: 'Parent',
       sku: 'SKU',
@@ -363,18 +371,13 @@ const FIXTURES: Fixture[] = [
       price: 'Regular price',
       stock: 'Stock',
     },
-    lacks: ['mpn', 'handling_days', 'listed_at', 'channel', 'logistics_attribute'],
-    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
     spot: { 'PZL-1000-OCEAN': { category: 'Toys & Games > Puzzles > Jigsaw Puzzles' } },
   },
   {
     // The same export in Portuguese: `REF` is the SKU beside the post `ID`, `Ascendente` the parent, and
     // `Peso (kg)`, `Comprimento (cm)`, `Largura (cm)`, `Altura (cm)`, `Categorias`; decimal commas.
     file: 'layouts/woocommerce-pt.csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    rows: 18,
-    extra: ['CBL-C2C', 'DRS-FLR', 'PZL-JIGSAW'],
+    ...WOOCOMMERCE,
     columns: {
       productId: 'Ascendente',
       sku: 'REF',
@@ -389,8 +392,6 @@ const FIXTURES: Fixture[] = [
       price: 'Preço',
       stock: 'Estoque',
     },
-    lacks: ['mpn', 'handling_days', 'listed_at', 'channel', 'logistics_attribute'],
-    same: ['group', 'sizeClass', 'varietyClass', 'segment', 'weightKg', 'lengthCm', 'widthCm', 'heightCm'],
   },
   {
     // Magento 2: `product_type` is not the category, `categories` is; `name`, `created_at`, `qty`. Its
