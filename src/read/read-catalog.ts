@@ -88,7 +88,7 @@ export async function detectTableFormat(
       options.delimiter !== undefined ? '--delimiter' : options.encoding !== undefined ? '--encoding' : null;
     if (textOption !== null) {
       throw new InputError(
-        `${textOption}: ${source.name} is a workbook (.${kind}), whose cells need neither; leave it out`,
+        `${textOption}: ${source.name} is a workbook (.${kind}): its cells need no delimiter or encoding; leave ${textOption} out`,
       );
     }
     return { kind, encoding: kind, delimiter: '', ...(options.sheet ? { sheet: options.sheet } : {}) };

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
@@ -85,6 +87,11 @@ describe('headers as sellers\u2019 templates write them', () => {
     expect(parseSidesCm('200*150*100', 'mm', style)).toEqual([20, 15, 10]);
     expect(parseSidesCm('18*9', 'cm', style)).toEqual([18, 9, null]);
     expect(parseSidesCm('', 'cm', style)).toEqual([null, null, null]);
+    expect(parseSidesCm('20cm*15cm*10cm', 'mm', style)).toEqual([20, 15, 10]);
+    expect(parseSidesCm('L20*W15*H10', 'cm', style)).toEqual([20, 15, 10]);
+    expect(parseSidesCm('２０＊１５＊１０', 'cm', style)).toEqual([20, 15, 10]);
+    // A side without a unit takes the last side's.
+    expect(parseSidesCm('200*150*10cm', 'mm', style)).toEqual([200, 150, 10]);
     expect(parseSidesCm('large', 'cm', style).every(Number.isNaN)).toBe(true);
     expect(parseSidesCm('20*15*10 stone', 'cm', style).every(Number.isNaN)).toBe(true);
   });
@@ -125,6 +132,14 @@ describe('the header row', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('is the row under a group row that also says SKU: of the first rows that could be, the one mapping most', async () => {
+    const text =
+      '基本信息,,SKU,,包装信息,,\nSPU,产品名称,SKU编码,分类,包装尺寸(长cm),包装尺寸(宽cm),包装尺寸(高cm)\nP1,数据线,A1,手机配件,10,5,2\n';
+    const { result, skus } = await auditText(text);
+    expect(result.meta.input.headerRow).toBe(2);
+    expect(skus.map((s) => [s.line, s.sku, s.productId, s.lengthCm])).toEqual([[3, 'A1', 'P1', 10]]);
   });
 
   it('is the row --header-row names, and an error names the lines when no row starts there', async () => {
@@ -241,7 +256,106 @@ describe('workbooks', () => {
       await audit(join(LAYOUTS, file), { asOf: '2026-11-23', sheet: 'all', onSku: (s) => skus.push(s) });
       return skus.map((s) => [s.sheet, s.line, s.productId, s.sku, s.gtin, s.listedAt, s.weightKg, s.price]);
     };
-    expect(await read('seller-portal.xls')).toEqual(await read('seller-portal.xlsx'));
+    const xls = await read('seller-portal.xls');
+    expect(xls).toHaveLength(15);
+    expect(xls).toEqual(await read('seller-portal.xlsx'));
+  });
+});
+
+describe('--sheet all on sheets that differ', () => {
+  it('maps each sheet on its own header: units, one-cell sizes, extra cells and repeats across sheets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-sheets-'));
+    const path = join(dir, 'mixed.xlsx');
+    const book = new ExcelJS.Workbook();
+    const cables = book.addWorksheet('cables');
+    cables.addRow(['sku', 'weight_kg', 'length_cm', 'width_cm', 'height_cm', '*商品标题']);
+    cables.addRow(['A1', 0.1, 10, 5, 2, 'Cable']);
+    const shoes = book.addWorksheet('shoes');
+    shoes.addRow(['SKU', '重量(g)', '包装尺寸(cm)', 'title', 'notes']);
+    shoes.addRow(['B1', 3500, '35*20*12', 'Boots', 'x', 'a cell past the header']);
+    shoes.addRow(['A1', 100, '10*5*2', 'Cable again']);
+    const notes = book.addWorksheet('read me');
+    notes.addRow(['fill in one row per SKU']);
+    await book.xlsx.writeFile(path);
+    const skus: AuditedSku[] = [];
+    const result = await audit(path, { asOf: '2026-11-23', sheet: 'all', onSku: (s) => skus.push(s) });
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.meta.input.sheets).toEqual([
+      { name: 'cables', headerRow: 1, rows: 1 },
+      { name: 'shoes', headerRow: 1, rows: 2 },
+      { name: 'read me', headerRow: null, rows: 0 },
+    ]);
+    expect(result.meta.input.unread).toEqual(['notes']);
+    const view = skus.map((s) => ({
+      sheet: s.sheet,
+      line: s.line,
+      sku: s.sku,
+      title: s.title,
+      sides: [s.weightKg, s.lengthCm, s.widthCm, s.heightCm],
+      rules: s.findings.map((f) => f.rule).filter((r) => r !== 'missing-listing-date'),
+    }));
+    expect(view).toEqual([
+      { sheet: 'cables', line: 2, sku: 'A1', title: 'Cable', sides: [0.1, 10, 5, 2], rules: [] },
+      {
+        sheet: 'shoes',
+        line: 2,
+        sku: 'B1',
+        title: 'Boots',
+        sides: [3.5, 35, 20, 12],
+        rules: ['malformed-row'],
+      },
+      {
+        sheet: 'shoes',
+        line: 3,
+        sku: 'A1',
+        title: 'Cable again',
+        sides: [0.1, 10, 5, 2],
+        rules: ['duplicate-sku'],
+      },
+    ]);
+  });
+
+  it('says on stderr and in --print-mapping which sheet it skipped; refuses --header-row', () => {
+    const book = join('test', 'layouts', 'no-header-first.xlsx');
+    const run = runCli([book, '--sheet', 'all', ...AS_OF, '--format', 'json']);
+    expect(run.stderr).toContain(
+      'channel-audit: warning: sheet "说明" has no row that maps a SKU or product id',
+    );
+    expect(JSON.parse(run.stdout).input.rows).toBe(2);
+    expect(runCli([book, '--sheet', 'all', '--print-mapping']).stdout).toMatch(
+      /sheets "说明" \(no header: skipped\), "商品" \(header on row 1\)/,
+    );
+    const forced = runCli([book, '--sheet', 'all', '--header-row', '1']);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(
+      /--header-row with --sheet all: each sheet's header row is found on its own/,
+    );
+  });
+});
+
+describe('workbook files as they come', () => {
+  it('an HTML table named .xls is read as a workbook; a damaged .xls and text options are one-line errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-xls-'));
+    const html = join(dir, 'export.xls');
+    writeFileSync(
+      html,
+      '<html><body><table><tr><td>sku</td><td>weight_kg</td></tr><tr><td>A1</td><td>0.2</td></tr></table></body></html>',
+    );
+    const read = runCli([html, ...AS_OF, '--format', 'json']);
+    expect(JSON.parse(read.stdout).input).toMatchObject({ encoding: 'xls', rows: 1 });
+    const broken = join(dir, 'broken.xls');
+    writeFileSync(broken, readFileSync(join(LAYOUTS, 'seller-portal.xls')).subarray(0, 9000));
+    const damaged = runCli([broken]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toBe(
+      `channel-audit: ${broken} is not a readable .xls workbook (it is damaged, or not an Excel 97-2003 file); re-save it from Excel, or export it as CSV\n`,
+    );
+    const delimiter = runCli([join('test', 'layouts', 'seller-portal.xls'), '--delimiter', ';']);
+    expect(delimiter.code).toBe(2);
+    expect(delimiter.stderr).toMatch(
+      /--delimiter: .* is a workbook \(\.xls\): its cells need no delimiter or encoding/,
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
