@@ -24,6 +24,7 @@ import { rulesList } from './report/rules-list.js';
 import { fileSink, type OutputSink, streamSink } from './report/sink.js';
 import { type AuditedSku, FIELDS, type Field } from './types.js';
 import { VERSION } from './version.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 import { sweepOnce } from './temp-files.js';
 
 interface AuditFlags {
@@ -48,6 +49,9 @@ interface AuditFlags {
   escapeFormulas: boolean;
   color?: boolean;
   debug?: boolean;
+  maxCellMb?: number;
+  maxUnzippedMb?: number;
+  maxZipRatio?: number;
 }
 
 export interface CliIo {
@@ -73,6 +77,24 @@ function nonNegativeInteger(value: string): number {
   if (!Number.isInteger(n) || n < 0)
     throw new UsageError(`--max-warnings ${value}: give a whole number, 0 or more`);
   return n;
+}
+
+function positiveNumber(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} ${value}: give a number above 0`);
+    return n;
+  };
+}
+
+/** The limits an input may reach (`read/limits.ts`), as raised on the command line. */
+function readLimitFlags(flags: AuditFlags): Partial<ReadLimits> {
+  const mb = 2 ** 20;
+  return {
+    ...(flags.maxCellMb !== undefined ? { cellChars: Math.round(flags.maxCellMb * mb) } : {}),
+    ...(flags.maxUnzippedMb !== undefined ? { unzippedBytes: Math.round(flags.maxUnzippedMb * mb) } : {}),
+    ...(flags.maxZipRatio !== undefined ? { zipRatio: flags.maxZipRatio } : {}),
+  };
 }
 
 /** The options the catalog and the orders audits share: outputs, exit code, config, input format. */
@@ -102,6 +124,21 @@ function withOutputOptions(command: Command): Command {
       'text encoding: utf-8, utf-16le, gb18030, shift_jis, windows-1252… (default: detected)',
     )
     .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
+    .option(
+      '--max-cell-mb <n>',
+      `refuse a cell longer than N MB (default: ${DEFAULT_LIMITS.cellChars / 2 ** 20})`,
+      positiveNumber('--max-cell-mb'),
+    )
+    .option(
+      '--max-unzipped-mb <n>',
+      `refuse a workbook that unzips to more than N MB (default: ${DEFAULT_LIMITS.unzippedBytes / 2 ** 20})`,
+      positiveNumber('--max-unzipped-mb'),
+    )
+    .option(
+      '--max-zip-ratio <n>',
+      `refuse a workbook part that unzips to more than N times its zipped size (default: ${DEFAULT_LIMITS.zipRatio})`,
+      positiveNumber('--max-zip-ratio'),
+    )
     .option('--no-escape-formulas', "do not prefix formula-like cells with ' in the annotated CSV")
     .option('--color', 'force colour in terminal output')
     .option('--no-color', 'no colour in terminal output (also: NO_COLOR=1)');
@@ -281,6 +318,7 @@ async function auditCommand(file: string | undefined, flags: AuditFlags, io: Cli
     ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     ...(flags.headerRow !== undefined ? { headerRow: flags.headerRow } : {}),
+    readLimits: readLimitFlags(flags),
     columns: parseMaps(flags.map),
   };
   if (flags.printMapping) {
@@ -414,6 +452,7 @@ async function ordersCommand(file: string | undefined, flags: OrdersFlags, io: C
       ...(flags.delimiter !== undefined ? { delimiter: unescapeDelimiter(flags.delimiter) } : {}),
       ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+      readLimits: readLimitFlags(flags),
       ...(flags.quiet ? { quiet: true } : {}),
       columns: Object.fromEntries(
         flags.map.map((m) => [m.slice(0, m.indexOf('=')), m.slice(m.indexOf('=') + 1)]),

@@ -73,6 +73,8 @@ export interface CatalogRecord {
   rawWidth: number | null;
   /** The record as written in the input, when its cells written back as CSV give that text (`RawRow.text`). */
   text: string | null;
+  /** A cell holds a control character (`RawRow.control`). */
+  control?: true;
 }
 
 /** One row turned into typed values. Pure data: no verdicts yet. */
@@ -110,6 +112,8 @@ export interface NormalizedSku {
   cells: readonly string[];
   /** Some cell would run as a spreadsheet formula (checked once, for the rule and the annotated CSV). */
   formulaLike: boolean;
+  /** Some cell holds a control character: a NUL, VT, FF… (found by the reader, said by a rule). */
+  controlCharacter: boolean;
   /** Cells count of a ragged row (see `CatalogRecord.rawWidth`). */
   rawWidth: number | null;
   /** See `CatalogRecord.text`. */

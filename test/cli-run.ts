@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,3 +48,31 @@ export const GOLDEN_FORMATS = [
 
 /** SARIF links each rule to its page in the installed package: the same file, wherever the checkout is. */
 export const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');
+
+/** Runs the command in this process, as the binary does (`bin/channel-audit.js`), without spawning one. */
+export async function runInProcess(
+  args: string[],
+  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun> {
+  const { run } = await import('../src/cli.js');
+  const collect = () => {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const [stdout, stderr] = [collect(), collect()];
+  const code = await run({
+    argv: args,
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? ROOT,
+  });
+  return { stdout: stdout.text(), stderr: stderr.text(), code };
+}

@@ -127,6 +127,7 @@ export function rowNormalizer(map: ColumnMap, style: NumberStyle): (record: Cata
       specialGoods: isSpecialGoods(at(cells, logisticsAt)),
       cells,
       formulaLike: anyFormulaLike(cells),
+      controlCharacter: record.control === true,
       rawWidth: record.rawWidth,
       text: record.text,
     };

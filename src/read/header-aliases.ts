@@ -282,6 +282,8 @@ export function normalizeHeader(header: string): string {
   return header.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+const MAX_HEADER_CHARS = 1000;
+
 /** What a header says beyond its name: the texts to match it by, and a unit or currency it names. */
 export interface HeaderReading {
   /** Texts to match against the alias table, the header itself (cleaned) first. */
@@ -307,6 +309,8 @@ const CURRENCIES = new Set(['usd', 'cny', 'rmb', 'eur', 'gbp', 'rub', 'jpy', 'kr
  * (`零售价(USD)`), or something else that is not part of the name (`Categories (x,y,z...)`).
  */
 export function readHeader(header: string): HeaderReading {
+  // A cell this long is text, not a column's name (a data row looked at as a header, say): not read.
+  if (header.length > MAX_HEADER_CHARS) return { keys: [] };
   const full = stripMarkers(normalizeHeader(header));
   const keys = [full];
   let unitWord: string | undefined;

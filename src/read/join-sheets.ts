@@ -15,6 +15,7 @@ import {
   mapColumns,
   SHEET_COLUMN,
 } from './map-columns.js';
+import { type ReadLimits, SpillBudget } from './limits.js';
 import { SharedColumn } from './shared-column.js';
 import { CsvTokenizer, csvQuote, type RawRow } from './tokenize-csv.js';
 import type { Workbook } from './workbook.js';
@@ -44,7 +45,7 @@ const SIDES = ['length', 'width', 'height'] as const;
 export async function joinSheets(
   book: Workbook,
   chosen: readonly WorkbookSheet[],
-  task: { name: string; out: string; overrides: ColumnOverrides },
+  task: { name: string; out: string; overrides: ColumnOverrides; limits: ReadLimits },
   onRows?: (rows: number) => void,
 ): Promise<JoinedSheets> {
   const dir = dirname(task.out);
@@ -57,6 +58,7 @@ export async function joinSheets(
     lines: new SharedColumn(),
   }));
   const byName = new Map(parts.map((p) => [p.sheet.name, p]));
+  const spilled = new SpillBudget(task);
   const keep = async (part: (typeof parts)[number], rows: RawRow[]) => {
     if (rows.length === 0) return;
     let text = '';
@@ -64,6 +66,7 @@ export async function joinSheets(
       text += csvRow(row.cells);
       part.lines.push(row.line);
     }
+    spilled.add(text.length);
     part.out ??= createWriteStream(part.path);
     if (!part.out.write(text)) await once(part.out, 'drain');
   };

@@ -5,7 +5,8 @@ import { checkEncoding, detectDelimiter, detectEncoding, isZip } from './detect-
 import type { CatalogSource } from './open-source.js';
 import { workbookRows } from './workbook.js';
 import { HeaderPicker, type HeaderScore } from './header-row.js';
-import { CsvTokenizer, type RawRow, UnclosedQuoteError } from './tokenize-csv.js';
+import { CellTooLongError, CsvTokenizer, type RawRow, UnclosedQuoteError } from './tokenize-csv.js';
+import { readLimits, type ReadLimits } from './limits.js';
 
 export interface ReadOptions {
   /** Text encoding (any WHATWG label); detected when absent. */
@@ -16,6 +17,8 @@ export interface ReadOptions {
   sheet?: string;
   /** The header's line (a workbook's row number), when it is not to be found (`--header-row`). */
   headerRow?: number;
+  /** Raised limits (`--max-cell-mb`, `--max-unzipped-mb`, `--max-zip-ratio`); the defaults otherwise. */
+  readLimits?: Partial<ReadLimits> | undefined;
 }
 
 /** How the header row is found. */
@@ -52,6 +55,8 @@ export interface TableFormat {
   worksheetRows?: Uint32Array;
   /** Keep each record's input text (`CatalogRecord.text`) for an output that copies it. */
   keepText?: boolean;
+  /** What the read may take (`limits.ts`); the defaults when absent. */
+  limits?: ReadLimits;
 }
 
 export interface CatalogReader {
@@ -91,7 +96,13 @@ export async function detectTableFormat(
         `${textOption}: ${source.name} is a workbook (.${kind}): its cells need no delimiter or encoding; leave ${textOption} out`,
       );
     }
-    return { kind, encoding: kind, delimiter: '', ...(options.sheet ? { sheet: options.sheet } : {}) };
+    return {
+      kind,
+      encoding: kind,
+      delimiter: '',
+      limits: readLimits(options.readLimits),
+      ...(options.sheet ? { sheet: options.sheet } : {}),
+    };
   }
   const encoding =
     options.encoding !== undefined
@@ -107,7 +118,7 @@ export async function detectTableFormat(
     }
     delimiter = detectDelimiter(text, options.headerRow === undefined ? score : undefined);
   }
-  return { kind: 'csv', encoding, delimiter };
+  return { kind: 'csv', encoding, delimiter, limits: readLimits(options.readLimits) };
 }
 
 /**
@@ -145,7 +156,7 @@ export async function openCatalog(
   const read = { bytes: 0 };
   const rows = (
     format.kind !== 'csv'
-      ? workbookRows(source.path, source.name, format.kind, format.sheet)
+      ? workbookRows(source.path, source.name, format.kind, format.sheet, readLimits(format.limits))
       : readCsvRows(source, format, undefined, read)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
@@ -270,7 +281,15 @@ async function* toRecords(
       const rawWidth = length === width || (shortIsFine && length < width) ? null : length;
       const cells = length === width ? row.cells : fitWidth(row.cells, width);
       record++;
-      return { line: row.line, record, cells, rawWidth, text: length === width ? row.text : null };
+      const shaped: CatalogRecord = {
+        line: row.line,
+        record,
+        cells,
+        rawWidth,
+        text: length === width ? row.text : null,
+      };
+      if (row.control) shaped.control = true;
+      return shaped;
     });
   if (first.length > 0) yield shape(first);
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
@@ -293,7 +312,12 @@ async function* readCsvRows(
 ): AsyncGenerator<RawRow[]> {
   // A part starts at a record, never at the file's byte-order mark: a U+FEFF there is the record's own.
   const decoder = new TextDecoder(format.encoding, { fatal: true, ignoreBOM: part !== undefined });
-  const tokenizer = new CsvTokenizer(format.delimiter, part?.line ?? 1, format.keepText === true);
+  const tokenizer = new CsvTokenizer(
+    format.delimiter,
+    part?.line ?? 1,
+    format.keepText === true,
+    readLimits(format.limits).cellChars,
+  );
   const rowLines = format.worksheetRows;
   let record = 0;
   const lines = (rows: RawRow[]): RawRow[] => {
@@ -324,6 +348,11 @@ async function* readCsvRows(
     tokenizer.end(out);
     yield lines(out);
   } catch (error) {
+    if (error instanceof CellTooLongError) {
+      throw new InputError(
+        `${source.name}: ${error.message}; if it is genuine, raise the limit with --max-cell-mb`,
+      );
+    }
     if (error instanceof UnclosedQuoteError) {
       const byte = await byteOfLine(source, error.line, format.encoding);
       throw new InputError(

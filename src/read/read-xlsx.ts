@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { megabytes } from './limits.js';
+import { fillMissingReferences } from './sheet-references.js';
 import { SharedStrings } from './shared-strings.js';
 import type { RawRow } from './tokenize-csv.js';
 
@@ -68,19 +70,6 @@ export interface SheetRows {
 }
 
 /**
- * The rows of one sheet of an .xlsx workbook (the first it meets, or the one named), streamed. The `line`
- * of a row is its row number in the sheet.
- */
-export async function* readXlsxRows(
-  path: string,
-  name: string,
-  sheet: string | undefined,
-): AsyncGenerator<RawRow[]> {
-  let chosen = sheet;
-  for await (const batch of readXlsxSheets(path, name, (s) => (chosen ??= s) === s)) yield batch.rows;
-}
-
-/**
  * The rows of the sheets of an .xlsx workbook that `wanted` takes (by the name the stream gives them;
  * see `workbook-info.ts`), streamed, in the order of the zip. The `line` of a row is its row number in the
  * sheet. Trailing empty cells are dropped: a spreadsheet does not store them. Shared strings are taken as
@@ -90,8 +79,10 @@ export async function* readXlsxSheets(
   input: string | Readable,
   name: string,
   wanted: (sheet: string) => boolean,
-  onSheet?: (sheet: string) => void,
+  onSheet: ((sheet: string) => void) | undefined,
+  maxCell: number,
 ): AsyncGenerator<SheetRows> {
+  fillMissingReferences();
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -111,7 +102,13 @@ export async function* readXlsxSheets(
     for await (const event of workbook.parse() as unknown as AsyncIterable<WorkbookEvent>) {
       // exceljs 4.4 hands each shared string over as `{ index, text }`, in order, before any sheet.
       if (isSharedStringEntry(event)) {
-        strings.add(cellText(event.text));
+        const shared = cellText(event.text);
+        if (shared.length > maxCell) {
+          throw new InputError(
+            `${name}: shared string ${event.index} is longer than ${megabytes(maxCell)}; if it is genuine, raise the limit with --max-cell-mb`,
+          );
+        }
+        strings.add(shared);
         continue;
       }
       if (event.eventType !== 'worksheet') continue;

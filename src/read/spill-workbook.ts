@@ -8,6 +8,7 @@ import { errorFromThread, InputError, type ThreadError } from '../errors.js';
 import type { Field } from '../types.js';
 import { SheetHeader } from './header-row.js';
 import { csvRow, joinSheets } from './join-sheets.js';
+import { readLimits, type ReadLimits, SpillBudget } from './limits.js';
 import { type ColumnOverrides, headerScore } from './map-columns.js';
 import { type CatalogSource, temporarySource } from './open-source.js';
 import type { TableFormat } from './read-catalog.js';
@@ -26,6 +27,7 @@ export interface SpillTask {
   out: string;
   /** `--map` and the config's columns: a sheet's header is the first row that maps a SKU or product id. */
   overrides: ColumnOverrides;
+  limits: ReadLimits;
 }
 
 /** Which sheets were read, and how. */
@@ -104,6 +106,7 @@ export async function spillWorkbook(
       kind: format.kind === 'xls' ? 'xls' : 'xlsx',
       sheet: format.sheet,
       out,
+      limits: readLimits(format.limits),
       ...read,
     };
     const heap = options.heap ?? (task.kind === 'xlsx' ? await workbookHeap(source.path) : UNBOUNDED);
@@ -115,6 +118,7 @@ export async function spillWorkbook(
       kind: 'csv',
       encoding: 'utf-8',
       delimiter: ',',
+      limits: readLimits(format.limits),
       worksheetRows: answer.lines,
       ...(answer.sheets.combined ? { sheetColumn: true, columns: answer.sheets.fields } : {}),
     },
@@ -182,7 +186,7 @@ export async function writeWorkbookCsv(
   task: SpillTask,
   onRows?: (rows: number) => void,
 ): Promise<SpillAnswer> {
-  const book = await openWorkbook(task.path, task.name, task.kind);
+  const book = await openWorkbook(task.path, task.name, task.kind, task.limits);
   const chosen = chooseSheets(book.info, task.sheet, task.name);
   // `--sheet all` reads every visible sheet, unless a sheet is called "all".
   const all =
@@ -209,6 +213,7 @@ async function writeOneSheetCsv(
   const score = (cells: readonly string[]) => headerScore(cells, task.overrides);
   const probes = new Map(others.map((s) => [s.name, new SheetHeader(score)]));
   const lines = new SharedColumn();
+  const spilled = new SpillBudget(task);
   // Named, the sheet is read even if empty; by default, an empty first sheet gives way to the next
   // visible one that has a row (a blank cover sheet is not the catalog).
   let target: WorkbookSheet | undefined = task.sheet === undefined ? undefined : first;
@@ -227,6 +232,7 @@ async function writeOneSheetCsv(
         text += csvRow(row.cells);
         lines.push(row.line);
       }
+      spilled.add(text.length);
       onRows?.(lines.length);
       yield text;
     }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { DEFAULT_LIMITS, megabytes } from './limits.js';
 
 /** A quoted cell that never closes: the rest of the file cannot be read. */
 export class UnclosedQuoteError extends InputError {
@@ -6,6 +7,24 @@ export class UnclosedQuoteError extends InputError {
     super(`a quoted cell opened on line ${line} never closes`);
   }
 }
+
+/** A cell longer than the limit (`--max-cell-mb`): refused before it costs more memory. */
+export class CellTooLongError extends InputError {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+    readonly row: boolean,
+  ) {
+    super(
+      row
+        ? `a row that starts on line ${line} runs past ${megabytes(limit * ROW_CELLS)} without ending (a quoted cell that never closes?)`
+        : `the cell on line ${line} is longer than ${megabytes(limit)}`,
+    );
+  }
+}
+
+/** A row still open after this many cells' worth of the limit is refused (it cannot be a real row). */
+const ROW_CELLS = 4;
 
 /** One physical record of a delimited file. */
 export interface RawRow {
@@ -18,12 +37,15 @@ export interface RawRow {
    * annotated CSV copies it instead of re-quoting every cell.
    */
   text: string | null;
+  /** A cell holds a control character (a NUL, VT, FF…): the `control-character` rule says which. */
+  control?: true;
 }
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const COMMA = 44;
+const TAB = 9;
 
 /**
  * A streaming tokenizer for delimited text (RFC 4180 and what spreadsheets really write).
@@ -35,6 +57,9 @@ const COMMA = 44;
  */
 export class CsvTokenizer {
   private pending = '';
+  /** Text after `pending` not yet looked at: a record that is still open waits for twice its length. */
+  private waiting: string[] = [];
+  private waitingLength = 0;
   private line: number;
   private readonly delimiter: number;
 
@@ -46,6 +71,7 @@ export class CsvTokenizer {
     delimiter: string,
     firstLine = 1,
     private readonly keepText = false,
+    private readonly maxCell = DEFAULT_LIMITS.cellChars,
   ) {
     this.line = firstLine;
     if (delimiter.length !== 1 || !isUsableDelimiter(delimiter))
@@ -55,14 +81,25 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  /** Feeds decoded text; appends every record it completes to `out`. */
+  /**
+   * Feeds decoded text; appends every record it completes to `out`. A record still open at the end of
+   * the text is parsed again from its start when more text comes; a very long one (a huge cell) only once
+   * the text after it is as long as itself, so that the time spent on it stays linear in its length.
+   */
   push(chunk: string, out: RawRow[]): void {
-    this.parse(this.pending + chunk, false, out);
+    this.waiting.push(chunk);
+    this.waitingLength += chunk.length;
+    if (this.waitingLength < this.pending.length) {
+      if (this.pending.length + this.waitingLength > this.maxCell * ROW_CELLS)
+        throw new CellTooLongError(this.line, this.maxCell, true);
+      return;
+    }
+    this.parse(this.pending + this.waiting.join(''), false, out);
   }
 
   /** Ends the input; appends the last record. */
   end(out: RawRow[]): void {
-    this.parse(this.pending, true, out);
+    this.parse(this.pending + this.waiting.join(''), true, out);
     this.pending = '';
   }
 
@@ -77,7 +114,10 @@ export class CsvTokenizer {
   }
 
   private parse(text: string, final: boolean, out: RawRow[]): void {
+    this.waiting = [];
+    this.waitingLength = 0;
     const length = text.length;
+    const maxCell = this.maxCell;
     const delimiter = this.delimiter;
     let pos = 0;
     let line = this.line;
@@ -93,6 +133,7 @@ export class CsvTokenizer {
       }
       const recordStart = pos;
       const recordLine = line;
+      sawControl = false;
       const cells: string[] = [];
       let quoted = false;
       for (;;) {
@@ -130,6 +171,7 @@ export class CsvTokenizer {
           end = scanUnquoted(text, pos, delimiter);
           value = text.slice(pos, end);
         }
+        if (value.length > maxCell) throw new CellTooLongError(recordLine, maxCell, false);
         cells.push(value);
 
         if (end === length) {
@@ -165,11 +207,18 @@ export class CsvTokenizer {
         line++;
         break;
       }
-      out.push({ cells, line: recordLine, text: quoted ? null : this.plainText(text, recordStart, pos) });
+      const row: RawRow = {
+        cells,
+        line: recordLine,
+        text: quoted ? null : this.plainText(text, recordStart, pos),
+      };
+      if (sawControl) row.control = true;
+      out.push(row);
     }
 
     this.pending = pos < length ? text.slice(pos) : '';
     this.line = line;
+    if (this.pending.length > this.maxCell * ROW_CELLS) throw new CellTooLongError(line, this.maxCell, true);
   }
 }
 
@@ -187,13 +236,26 @@ export function isUsableDelimiter(delimiter: string): boolean {
   return delimiter !== '"' && delimiter !== '\r' && delimiter !== '\n';
 }
 
+/**
+ * Set when a scan meets a control character that text does not hold (C0 but tab, LF and CR: a NUL, VT,
+ * FF…); the tokenizer reads and clears it per record. A flag rather than a second result keeps the scans
+ * as fast as they were: the test is on the branch that looks for line breaks anyway.
+ */
+let sawControl = false;
+
+const isControl = (c: number) => c !== LF && c !== CR && c !== TAB;
+
 /** Index of the first delimiter, CR or LF at or after `from`, or the text's length. */
 function scanUnquoted(text: string, from: number, delimiter: number): number {
   const length = text.length;
   let i = from;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (c === delimiter || c === LF || c === CR) return i;
+    if (c === delimiter) return i;
+    if (c < 0x20) {
+      if (c === LF || c === CR) return i;
+      if (isControl(c)) sawControl = true;
+    }
     i++;
   }
   return i;
@@ -203,8 +265,11 @@ function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0x20) continue;
     if (c === LF) count++;
-    else if (c === CR && text.charCodeAt(i + 1) !== LF) count++;
+    else if (c === CR) {
+      if (text.charCodeAt(i + 1) !== LF) count++;
+    } else if (c !== TAB) sawControl = true;
   }
   return count;
 }

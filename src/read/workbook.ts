@@ -1,9 +1,11 @@
 import { InputError } from '../errors.js';
-import { openXls } from './read-xls.js';
+import { megabytes, type ReadLimits } from './limits.js';
+import { openXls as readXls } from './read-xls.js';
 import { readXlsxSheets, type SheetRows } from './read-xlsx.js';
 import type { RawRow } from './tokenize-csv.js';
 import { orderedWorkbookStream } from './workbook-stream.js';
 import { readWorkbookInfo, type WorkbookInfo, type WorkbookSheet } from './workbook-info.js';
+import { checkZipLimits } from './zip-limits.js';
 
 export type WorkbookKind = 'xlsx' | 'xls';
 
@@ -20,18 +22,48 @@ export interface Workbook {
   ): AsyncGenerator<SheetRows & { chosen: WorkbookSheet }>;
 }
 
-export async function openWorkbook(path: string, name: string, kind: WorkbookKind): Promise<Workbook> {
-  if (kind === 'xls') {
-    const book = await openXls(path, name);
-    return {
-      info: book.info,
-      async *rows(chosen) {
-        const byName = new Map(chosen.map((s) => [s.streamName, s]));
-        for await (const batch of book.rows((sheet) => byName.has(sheet)))
-          yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
-      },
-    };
-  }
+/**
+ * A workbook opened within the limits: an .xlsx whose zip would unzip past them is refused before it is
+ * read, and a cell longer than the limit ends the read.
+ */
+export async function openWorkbook(
+  path: string,
+  name: string,
+  kind: WorkbookKind,
+  limits: ReadLimits,
+): Promise<Workbook> {
+  const book = kind === 'xls' ? await openXls(path, name) : await openXlsx(path, name, limits);
+  return {
+    info: book.info,
+    async *rows(chosen, onSheet) {
+      for await (const batch of book.rows(chosen, onSheet)) {
+        for (const row of batch.rows)
+          for (const cell of row.cells)
+            if (cell.length > limits.cellChars) {
+              throw new InputError(
+                `${name}: the cell on row ${row.line} of sheet "${batch.chosen.name}" is longer than ${megabytes(limits.cellChars)}; if it is genuine, raise the limit with --max-cell-mb`,
+              );
+            }
+        yield batch;
+      }
+    },
+  };
+}
+
+async function openXls(path: string, name: string): Promise<Workbook> {
+  const book = await readXls(path, name);
+  return {
+    info: book.info,
+    async *rows(chosen) {
+      const byName = new Map(chosen.map((s) => [s.streamName, s]));
+      for await (const batch of book.rows((sheet) => byName.has(sheet)))
+        yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
+    },
+  };
+}
+
+async function openXlsx(path: string, name: string, limits: ReadLimits): Promise<Workbook> {
+  await checkZipLimits(path, name, limits);
   const info = await readWorkbookInfo(path);
   return {
     info,
@@ -57,6 +89,7 @@ export async function openWorkbook(path: string, name: string, kind: WorkbookKin
         name,
         (sheet) => pick(sheet) !== undefined,
         onSheet,
+        limits.cellChars,
       ))
         yield { ...batch, chosen: byName.get(batch.sheet) as WorkbookSheet };
     },
@@ -96,8 +129,9 @@ export async function* workbookRows(
   name: string,
   kind: WorkbookKind,
   sheet: string | undefined,
+  limits: ReadLimits,
 ): AsyncGenerator<RawRow[]> {
-  const book = await openWorkbook(path, name, kind);
+  const book = await openWorkbook(path, name, kind, limits);
   const chosen = chooseSheets(book.info, sheet === ALL_SHEETS ? undefined : sheet, name);
   for await (const batch of book.rows(chosen.slice(0, 1))) yield batch.rows;
 }

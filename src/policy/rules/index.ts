@@ -1,5 +1,6 @@
 import { ORDER_RULES } from '../order-rules/index.js';
 import type { Severity } from '../../types.js';
+import controlCharacter from './control-character.js';
 import duplicateHeader from './duplicate-header.js';
 import duplicateSku from './duplicate-sku.js';
 import formulaLikeCell from './formula-like-cell.js';
@@ -38,6 +39,7 @@ export const RULES = [
   invalidGtin,
   handlingOutOfRange,
   formulaLikeCell,
+  controlCharacter,
   unknownChannel,
   handlingExceedsWindow,
   newWindowEnding,
