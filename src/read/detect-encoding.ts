@@ -162,9 +162,17 @@ const SCRIPTS: [string, RegExp][] = [
 
 /** The best legacy reading of a sample that is not UTF-8, and how sure it is. */
 function legacyGuess(sample: Buffer, complete: boolean, nonAscii: number): EncodingGuess {
+  // The scores are taken on the first 32 KiB (a 256 KiB sample would take ten times as long, to say the same);
+  // a candidate must still decode the whole sample.
+  const scored = sample.length > SCORE_BYTES ? sample.subarray(0, SCORE_BYTES) : sample;
+  if (scored !== sample) {
+    nonAscii = 0;
+    for (const byte of scored) if (byte >= 0x80) nonAscii++;
+  }
   const readings: { encoding: string; text: string; score: number }[] = [];
   for (const encoding of LEGACY) {
-    const text = decoded(sample, encoding, complete);
+    if (scored !== sample && !decodes(sample, encoding, complete)) continue;
+    const text = decoded(scored, encoding, complete && scored === sample);
     if (text === undefined || readings.some((r) => r.text === text)) continue;
     readings.push({ encoding, text, score: scoreText(text, encoding) });
   }
@@ -219,6 +227,9 @@ function legacyGuess(sample: Buffer, complete: boolean, nonAscii: number): Encod
     why: `${name} reads the ${nonAscii} non-ASCII bytes as text${other ? `; ${other} reads them far worse` : ''}`,
   };
 }
+
+/** How much of a sample the legacy readings are scored on. */
+const SCORE_BYTES = 32 * 1024;
 
 /** A guess is doubtful when the best reading is ahead by less than this many points… */
 const LEAD_MIN = 4;
@@ -320,6 +331,9 @@ function scriptOf(code: number): Script | undefined {
   return undefined;
 }
 
+/** Lower-case forms of the letters seen so far (toLowerCase on every letter of every reading is slow). */
+const LOWER = new Map<number, string>();
+
 function scoreText(text: string, encoding: string): number {
   return MULTIBYTE.has(encoding) ? scoreMultibyte(text, encoding) : scoreSingleByte(text);
 }
@@ -374,7 +388,8 @@ function scoreSingleByte(text: string): number {
     const char = text[i] as string;
     const script = scriptOf(code);
     if (script !== undefined) {
-      const lower = char.toLowerCase();
+      let lower = LOWER.get(code);
+      if (lower === undefined) LOWER.set(code, (lower = char.toLowerCase()));
       const upper = lower !== char;
       // An upper-case letter straight after a lower-case one, either of them beyond ASCII.
       if (upper && previousLower) score -= 2;
@@ -594,17 +609,20 @@ const BINARY_SIGNATURES: number[][] = [
 ];
 
 /** A sample is binary when more than this share of its characters are control characters… */
-export const BINARY_CONTROL_SHARE = 0.05;
+export const BINARY_CONTROL_SHARE = 0.1;
+/** …or more than this share are NUL (binary formats are full of them, text hardly ever holds one)… */
+export const BINARY_NUL_SHARE = 0.01;
 /** …and there are more than this many of them (a short file with a NUL or two is text with bad cells). */
 export const BINARY_CONTROL_MIN = 3;
 
 /**
  * Where a sample that is mostly not text shows it: a known binary signature (PNG, PDF, GIF, JPEG, gzip, 7z,
- * RAR, ELF, SQLite), or more than 5% control characters (C0 but tab, LF and CR; DEL), and more than three of
- * them, counted in code units for UTF-16 (told by its mark or its zero bytes). Random bytes hold about 12%
- * control characters; a catalog with a NUL, a vertical tab or a form feed in a cell, or a FileMaker export
- * with a vertical tab for each line break in its cells, holds far less than 5%: those are text, and their
- * odd characters findings of the cells. `null` for text. `line` counts from 1; `byte` is the offset of the
+ * RAR, ELF, SQLite), or more than three control characters (C0 but tab, LF and CR; DEL) that are more than
+ * 10% of the sample, or more than three NULs that are more than 1% of it; counted in code units for UTF-16
+ * (told by its mark or its zero bytes). Random bytes hold about 12% control characters and 0.4% NULs, and
+ * binary formats far more NULs; a catalog with a NUL, a vertical tab or a form feed in a cell, or a FileMaker
+ * export with a vertical tab for each line break in its cells, holds far less: those are text, and their odd
+ * characters findings of the cells. `null` for text. `line` counts from 1; `byte` is the offset of the
  * first control character (0 for a signature), `value` its code.
  */
 export function isMostlyBinary(sample: Buffer): { line: number; byte: number; value: number } | null {
@@ -621,6 +639,7 @@ export function isMostlyBinary(sample: Buffer): { line: number; byte: number; va
         ? sample.readUInt16LE(i)
         : sample.readUInt16BE(i);
   let controls = 0;
+  let nuls = 0;
   let first = -1;
   let line = 1;
   let firstLine = 1;
@@ -630,12 +649,16 @@ export function isMostlyBinary(sample: Buffer): { line: number; byte: number; va
     if (unit === 0x0a) line++;
     if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) {
       controls++;
+      if (unit === 0) nuls++;
       if (first === -1) [first, firstLine] = [i, line];
     }
   }
   if (signature) return { line: 1, byte: 0, value: sample[0] as number };
   const units = end / step;
-  if (controls > BINARY_CONTROL_MIN && controls > BINARY_CONTROL_SHARE * units) {
+  if (
+    (controls > BINARY_CONTROL_MIN && controls > BINARY_CONTROL_SHARE * units) ||
+    (nuls > BINARY_CONTROL_MIN && nuls > BINARY_NUL_SHARE * units)
+  ) {
     return { line: firstLine, byte: first, value: unitAt(first) };
   }
   return null;
