@@ -9,7 +9,7 @@
 // encoding that can write all of it.
 //
 // Approaches:
-//   old     detect-format.ts's detectEncoding (kana and hanzi heuristics, then chardet over six encodings);
+//   old     the detection before detect-encoding.ts (bench/old-detect-encoding.js) (kana and hanzi heuristics, then chardet over six encodings);
 //           it never flags a guess.
 //   chardet chardet.analyse's first answer, flagged when its confidence is under 50.
 //   new     detect-encoding.ts's detectEncoding, flagged when its confidence is `doubtful`.
@@ -17,7 +17,7 @@ import chardet from 'chardet';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectEncoding as oldDetect } from '../dist/read/detect-format.js';
+import { detectEncoding as oldDetect } from './old-detect-encoding.js';
 import { detectEncoding } from '../dist/read/detect-encoding.js';
 import { encode } from '../test/encodings/encode.mjs';
 
@@ -52,7 +52,9 @@ const APPROACHES = {
 };
 
 function decode(bytes, encoding) {
-  return new TextDecoder(encoding).decode(bytes);
+  // Stream mode, then flushed: Node 20 decodes windows-1252 as ISO-8859-1 in one call (src/read/decode.ts).
+  const decoder = new TextDecoder(encoding);
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }
 
 const rows = new Map();

@@ -23,6 +23,7 @@ import { CHECKED_ROWS, checkMapping } from './normalize/check-mapping.js';
 import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
 import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
 import { spillWorkbook } from './read/spill-workbook.js';
+import type { EncodingGuess } from './read/detect-encoding.js';
 import { ALL_SHEETS } from './read/workbook.js';
 import { HEADER_SEARCH_ROWS } from './read/header-row.js';
 import {
@@ -190,6 +191,8 @@ function inputInfo(
   return {
     path: source.name,
     encoding: reported.encoding,
+    encodingConfidence: reported.encodingGuess?.confidence ?? 'certain',
+    ...encodingDoubt(reported.encodingGuess),
     delimiter: reported.delimiter,
     headerRow: headerLine,
     columns: describeColumns(columns),
@@ -197,6 +200,14 @@ function inputInfo(
     warnings: columns.warnings,
     ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
     ...(reported.sheets !== undefined ? { sheets: reported.sheets } : {}),
+  };
+}
+
+/** A doubtful encoding in one sentence: the guess, why, and the `--encoding` to try. */
+function encodingDoubt(guess: EncodingGuess | undefined): { encodingDoubt?: string } {
+  if (guess?.confidence !== 'doubtful') return {};
+  return {
+    encodingDoubt: `the encoding ${guess.encoding} is a guess (${guess.why}); if the text looks wrong, run again with --encoding ${guess.runnerUp ?? 'NAME'}`,
   };
 }
 
@@ -214,14 +225,27 @@ async function auditFormat(
   const { columns, index, headerLine } = await indexProducts(source, format, config, options, workers);
   const { rows } = index;
   const headers = columns.headers;
-  const { path, encoding, delimiter, ...rest } = inputInfo(source, reported, columns, headerLine);
+  const { path, encoding, encodingConfidence, encodingDoubt, delimiter, ...rest } = inputInfo(
+    source,
+    reported,
+    columns,
+    headerLine,
+  );
   const meta: AuditMeta = {
     tool: TOOL_NAME,
     version: VERSION,
     schemaVersion: 1,
     asOf,
     policy: config.policy,
-    input: { path, encoding, delimiter, rows, ...rest },
+    input: {
+      path,
+      encoding,
+      encodingConfidence,
+      ...(encodingDoubt !== undefined ? { encodingDoubt } : {}),
+      delimiter,
+      rows,
+      ...rest,
+    },
   };
   options.onInput?.(meta.input);
   const reporters = options.reporters ?? [];

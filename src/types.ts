@@ -197,6 +197,13 @@ export interface BaselineSummary {
 export interface InputInfo {
   path: string;
   encoding: string;
+  /**
+   * How sure the encoding is: `certain` (a byte-order mark, valid UTF-8 or ASCII, `--encoding`, a
+   * workbook), `likely`, or `doubtful` (too few non-ASCII bytes, or another encoding reads them as well).
+   */
+  encodingConfidence: 'certain' | 'likely' | 'doubtful';
+  /** When doubtful: the sentence said on standard error, with the runner-up and the `--encoding` to try. */
+  encodingDoubt?: string;
   delimiter: string;
   rows: number;
   /** The header's line (a workbook's row number): rows above it (a title, notes) are not records. */

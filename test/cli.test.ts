@@ -216,8 +216,9 @@ describe('channel-audit (the built binary)', () => {
       ],
       [
         'bytes that are not text',
-        [write('bin.csv', Buffer.from([0x73, 0x6b, 0x75, 0x0a, 0xff, 0xfe, 0xfd, 0x00]))],
-        /bin\.csv is not text: line 2, byte 7 is 0x00; export it as CSV \(UTF-8\) or \.xlsx$/,
+        // Mostly binary (one odd byte in a cell is a control-character finding instead).
+        [write('bin.csv', Buffer.from([0x73, 0x6b, 0x75, 0x0a, 0x01, 0x02, 0x03, 0x00, 0x04, 0x05]))],
+        /bin\.csv is not text: line 2, byte 4 is 0x01, and so are many others; export it as CSV \(UTF-8\) or \.xlsx$/,
       ],
       [
         'bytes that are not UTF-8 when UTF-8 is named',
@@ -246,7 +247,7 @@ describe('channel-audit (the built binary)', () => {
         // 600 bytes of a sheet's compressed data garbled: exceljs then waits for data that never comes.
         'a damaged workbook',
         ['test/bad-input/damaged.xlsx'],
-        /damaged\.xlsx is not a readable \.xlsx workbook \(it ends too soon, or is damaged\)/,
+        /damaged\.xlsx is not a readable \.xlsx workbook \(xl\/worksheets\/sheet1\.xml is damaged\); re-save it from Excel, or export it as CSV$/,
       ],
       ['a bad --as-of', [SAMPLE, '--as-of', '23/11/2026'], /--as-of "23\/11\/2026" is not a date/],
       [

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { decodeSample, decodeWhole } from './decode.js';
 
 /**
  * The encodings a catalog may be in, and that detection tells apart (WHATWG names, decoded by the built-in
@@ -120,8 +121,9 @@ export function detectEncoding(sample: Buffer, complete: boolean): EncodingGuess
   const utf8 = decoded(sample, 'utf-8', complete);
   if (utf8 !== undefined) {
     // A few legacy characters can pair up as valid UTF-8 by chance (GBK `女装` is `Ůװ`): a short UTF-8 reading
-    // must also read as one script.
-    if (nonAscii > 12 || oneScript(utf8))
+    // must also read as one script, or hold Chinese, Japanese or Korean (two-byte pairs make characters
+    // below U+0800 only; `Café 咖啡` is real UTF-8).
+    if (nonAscii > 12 || plausibleScripts(utf8))
       return { encoding: 'utf-8', confidence: 'certain', why: 'valid UTF-8' };
     const legacy = legacyGuess(sample, complete, nonAscii);
     if (legacy.confidence === 'doubtful' && legacy.why.startsWith('no encoding')) {
@@ -142,15 +144,18 @@ export function detectEncoding(sample: Buffer, complete: boolean): EncodingGuess
   return legacyGuess(sample, complete, nonAscii);
 }
 
-/** Whether every character beyond ASCII is a sign, a digit, or a letter of one script (Chinese and Japanese as one). */
-function oneScript(text: string): boolean {
+/**
+ * Whether the characters beyond ASCII (signs and digits aside) are letters of one script, or hold Chinese,
+ * Japanese or Korean, which mixes with Latin in real text.
+ */
+function plausibleScripts(text: string): boolean {
   const scripts = new Set<string>();
   for (const char of text) {
     if (char.charCodeAt(0) < 0x80 || /[\p{S}\p{P}\p{Z}\p{N}]/u.test(char)) continue;
     const script = SCRIPTS.find(([, pattern]) => pattern.test(char));
     scripts.add(script === undefined ? char : script[0]);
   }
-  return scripts.size <= 1;
+  return scripts.size <= 1 || scripts.has('cjk') || scripts.has('hangul');
 }
 const SCRIPTS: [string, RegExp][] = [
   ['latin', /\p{Script=Latin}/u],
@@ -269,7 +274,7 @@ function decodes(sample: Buffer, encoding: string, complete: boolean): boolean {
 function decoded(sample: Buffer, encoding: string, complete: boolean): string | undefined {
   try {
     // A sample cut mid-character is fine: stream mode keeps the partial character back.
-    return new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: !complete });
+    return decodeSample(new TextDecoder(encoding, { fatal: true }), sample, complete);
   } catch {
     return undefined;
   }
@@ -552,7 +557,7 @@ function levels(): { first: Map<string, Set<string>>; second: Map<string, Set<st
     for (let lead = leads[0]; lead <= leads[1]; lead++) {
       for (const [from, to] of trails) for (let trail = from; trail <= to; trail++) bytes.push(lead, trail);
     }
-    return new Set(new TextDecoder(encoding).decode(Buffer.from(bytes)));
+    return new Set(decodeWhole(new TextDecoder(encoding), Buffer.from(bytes)));
   };
   const gbTrails: [number, number][] = [[0xa1, 0xfe]];
   const big5Trails: [number, number][] = [

@@ -1,7 +1,9 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CatalogRecord, Field } from '../types.js';
-import { checkEncoding, detectDelimiter, detectEncoding, isZip } from './detect-format.js';
+import { decodeSample } from './decode.js';
+import { detectDelimiter, isZip } from './detect-format.js';
+import { checkEncoding, detectEncoding, type EncodingGuess, isMostlyBinary } from './detect-encoding.js';
 import type { CatalogSource } from './open-source.js';
 import { workbookRows } from './workbook.js';
 import { HeaderPicker, type HeaderScore } from './header-row.js';
@@ -39,6 +41,8 @@ export interface TableFormat {
   kind: 'csv' | 'xlsx' | 'xls';
   /** WHATWG encoding name, or `xlsx` / `xls`. */
   encoding: string;
+  /** How sure the detection of a text file's encoding is, and why (`detect-encoding.ts`). */
+  encodingGuess?: EncodingGuess;
   /** Cell delimiter, or '' for a workbook. */
   delimiter: string;
   sheet?: string;
@@ -104,21 +108,37 @@ export async function detectTableFormat(
       ...(options.sheet ? { sheet: options.sheet } : {}),
     };
   }
-  const encoding =
-    options.encoding !== undefined
-      ? checkEncoding(options.encoding)
-      : detectEncoding(bytes, source.name, complete);
+  const guess =
+    options.encoding !== undefined ? named(options.encoding) : detectText(bytes, source.name, complete);
+  const encoding = guess.encoding;
   let delimiter = options.delimiter;
   if (delimiter === undefined) {
     let text = '';
     try {
-      text = new TextDecoder(encoding).decode(bytes, { stream: !complete });
+      text = decodeSample(new TextDecoder(encoding), bytes, complete);
     } catch {
       // Unreadable bytes are reported, with their place, when the file is read.
     }
     delimiter = detectDelimiter(text, options.headerRow === undefined ? score : undefined);
   }
-  return { kind: 'csv', encoding, delimiter, limits: readLimits(options.readLimits) };
+  return { kind: 'csv', encoding, encodingGuess: guess, delimiter, limits: readLimits(options.readLimits) };
+}
+
+const named = (label: string): EncodingGuess => ({
+  encoding: checkEncoding(label),
+  confidence: 'certain',
+  why: 'named with --encoding',
+});
+
+/** The encoding of text; a file that is mostly binary is not a table at all. */
+function detectText(bytes: Buffer, name: string, complete: boolean): EncodingGuess {
+  const binary = isMostlyBinary(bytes);
+  if (binary !== null) {
+    throw new InputError(
+      `${name} is not text: line ${binary.line}, byte ${binary.byte} is 0x${binary.value.toString(16).padStart(2, '0')}, and so are many others; export it as CSV (UTF-8) or .xlsx`,
+    );
+  }
+  return detectEncoding(bytes, complete);
 }
 
 /**

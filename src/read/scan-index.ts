@@ -1,4 +1,5 @@
 import { ContinuationRows } from '../normalize/continuation.js';
+import { decodeWhole } from './decode.js';
 import { cellOf, type ColumnMap } from './map-columns.js';
 import type { CatalogSource } from './open-source.js';
 import { type CatalogReader, fromWorkbook, type TableFormat } from './read-catalog.js';
@@ -275,16 +276,14 @@ class CellBytes {
   }
 
   /** '' for an empty cell, the ASCII byte range (trimmed), or the decoded, trimmed text. */
-  key(decoder: {
-    decode(bytes: Uint8Array): string;
-  }): '' | string | { bytes: Buffer; start: number; end: number } {
+  key(decoder: TextDecoder): '' | string | { bytes: Buffer; start: number; end: number } {
     if (this.chunk === null && this.copy === null) return '';
     if (!this.plain || this.copy !== null || this.chunk === null) {
       const bytes =
         this.copy !== null
           ? Uint8Array.from(this.copy)
           : (this.chunk as Buffer).subarray(this.start, this.end);
-      return decoder.decode(bytes).trim();
+      return decodeWhole(decoder, bytes).trim();
     }
     let { start, end } = this;
     const bytes = this.chunk;

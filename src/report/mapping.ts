@@ -15,6 +15,7 @@ export function mappingWarningLine(warning: Warning): string {
 /** What a run says on standard error about its input before auditing it: skipped sheets, doubtful mappings. */
 export function inputNotes(info: InputInfo): string[] {
   return [
+    ...(info.encodingDoubt !== undefined ? [`warning: ${info.encodingDoubt}`] : []),
     ...(info.sheets ?? [])
       .filter((s) => s.headerRow === null)
       .map(
@@ -37,7 +38,7 @@ export function mappingText(info: MappingInfo): string {
           ...(info.sheet !== undefined ? [`sheet "${info.sheet}"`] : []),
           `header on ${info.encoding === 'xlsx' || info.encoding === 'xls' ? 'row' : 'line'} ${info.headerRow}`,
         ]),
-    info.encoding,
+    info.encodingConfidence === 'doubtful' ? `${info.encoding} (a guess)` : info.encoding,
     ...(info.delimiter === '' ? [] : [`delimiter ${JSON.stringify(info.delimiter)}`]),
   ];
   const width = Math.max(...FIELDS.map((f) => f.length));
@@ -47,8 +48,9 @@ export function mappingText(info: MappingInfo): string {
     lines.push(`${field.padEnd(width)}  ${header === undefined ? '—' : `← ${header}`}`);
   }
   lines.push('', `not read: ${info.unread.length === 0 ? '—' : info.unread.join(', ')}`);
-  if (info.warnings.length > 0) {
+  if (info.warnings.length > 0 || info.encodingDoubt !== undefined) {
     lines.push('', 'doubtful:');
+    if (info.encodingDoubt !== undefined) lines.push(`  ${info.encodingDoubt}`);
     for (const warning of info.warnings)
       lines.push(`  ${mappingWarningLine(warning).replace(/^warning: /, '')}`);
   }

@@ -27,7 +27,8 @@ function encoderTable(encoding) {
   const table = new Map();
   const decoder = new TextDecoder(encoding);
   const add = (bytes) => {
-    const text = decoder.decode(Buffer.from(bytes));
+    // Stream mode, then flushed: Node 20 decodes windows-1252 as ISO-8859-1 in one call (src/read/decode.ts).
+    const text = decoder.decode(Buffer.from(bytes), { stream: true }) + decoder.decode();
     if (text.length === 0 || text.includes('\ufffd') || [...text].length !== 1) return;
     const code = text.codePointAt(0);
     if (code >= 0x80 && code <= 0x9f) return; // C1 controls: no text holds them

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import {
   isMostlyBinary,
   type EncodingGuess,
 } from '../../src/read/detect-encoding.js';
+import { audit } from '../../src/audit.js';
 
 const CORPUS = fileURLToPath(new URL('../encodings/', import.meta.url));
 interface Entry {
@@ -102,6 +104,25 @@ describe('the cases seen in the field', () => {
   });
 });
 
+describe('Windows-1252 beyond ISO-8859-1', () => {
+  it('reads – € “ ” ™ (bytes 0x80-0x9F) as themselves, not as C1 controls', async () => {
+    // Node 20 decodes windows-1252 as ISO-8859-1 when a buffer is decoded in one call (src/read/decode.ts).
+    const bytes = Buffer.concat([
+      Buffer.from('sku,title,weight_kg\nA1,Lampe '),
+      Buffer.from([0x96, 0x20, 0x80, 0x20, 0x93, 0x78, 0x94, 0x20, 0x99]),
+      Buffer.from(' extra flach fran\xe7aise gr\xf6\xdfer \xe9t\xe9 \xe0 la mode na\xefve,0.5\n', 'latin1'),
+    ]);
+    expect(detectEncoding(bytes, true).encoding).toBe('windows-1252');
+    const titles: (string | null)[] = [];
+    const result = await audit(Readable.from([bytes]), {
+      asOf: '2026-11-23',
+      onSku: (sku) => titles.push(sku.title),
+    });
+    expect(result.meta.input.encoding).toBe('windows-1252');
+    expect(titles).toEqual(['Lampe – € “x” ™ extra flach française größer été à la mode naïve']);
+  });
+});
+
 describe('certain guesses', () => {
   it.each([
     ['a UTF-8 byte-order mark', Buffer.from('\ufeffsku,标题\n', 'utf8'), 'utf-8', 'byte-order mark'],
@@ -113,6 +134,12 @@ describe('certain guesses', () => {
     ],
     ['ASCII only', Buffer.from('sku,title\nA1,Lamp\n'), 'utf-8', 'ASCII only'],
     ['valid UTF-8', Buffer.from('sku,title\nA1,Größe Lampe\n'), 'utf-8', 'valid UTF-8'],
+    [
+      'short UTF-8 mixing Latin and Chinese',
+      Buffer.from('sku,title\nA1,Café 咖啡\n'),
+      'utf-8',
+      'valid UTF-8',
+    ],
   ])('%s', (_what, bytes, encoding, why) => {
     expect(detectEncoding(bytes, true)).toEqual({ encoding, confidence: 'certain', why });
   });

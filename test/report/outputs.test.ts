@@ -56,6 +56,7 @@ describe('JSON contract (SPEC §6)', () => {
     expect(Object.keys(json.input)).toEqual([
       'path',
       'encoding',
+      'encodingConfidence',
       'delimiter',
       'rows',
       'headerRow',
