@@ -121,3 +121,18 @@ describe('Markdown reports', () => {
     );
   });
 });
+
+describe('the terminal table', () => {
+  it('cuts catalog text to 60 characters and shows control characters as �', async () => {
+    const { runInProcess } = await import('./cli-run.js');
+    // A 20,000-character SKU took the table library seconds (40,000: 70 s; it measures widths in time
+    // that grows with the square of the length); an ESC would start a terminal escape sequence.
+    const long = 'S'.repeat(20_000);
+    const csv = `sku,title,weight_kg,handling_days\n${long},Lamp,0.1,9\nA\x1b[31mB,Mug,0.2,9\n`;
+    const run = await runInProcess(['-', '--as-of', '2026-11-23'], { input: csv });
+    expect(run.stdout).toContain(`${'S'.repeat(59)}…`);
+    expect(run.stdout).not.toContain('S'.repeat(61));
+    expect(run.stdout).toContain('A\ufffd[31mB');
+    expect(run.stdout).not.toContain('\x1b');
+  });
+});

@@ -60,27 +60,42 @@ const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
  */
 export function xlsxOf(
   rows: string[][],
-  options: { refs?: boolean; padding?: number; statedSheetSize?: number } = {},
+  options: {
+    refs?: boolean;
+    padding?: number;
+    statedSheetSize?: number;
+    /** The row numbers to write (default 1, 2, 3…). */
+    rowNumbers?: number[];
+    /** A style index on every cell (there is no styles part: any index is out of range). */
+    style?: number;
+    /** The sheets' names: more than one name writes the same rows on each sheet. */
+    sheetNames?: string[];
+    /** An `xl/styles.xml` part with this text (none by default). */
+    styles?: string;
+  } = {},
 ): Buffer {
   const refs = options.refs ?? true;
   const column = (i: number) => String.fromCharCode(65 + i);
+  const style = options.style === undefined ? '' : ` s="${options.style}"`;
   const sheetRows = rows
     .map((cells, r) => {
-      const row = refs ? ` r="${r + 1}"` : '';
+      const number = options.rowNumbers?.[r] ?? r + 1;
+      const row = refs ? ` r="${number}"` : '';
       const body = cells
         .map(
           (cell, c) =>
-            `<c${refs ? ` r="${column(c)}${r + 1}"` : ''} t="inlineStr"><is><t>${xmlText(cell)}</t></is></c>`,
+            `<c${refs ? ` r="${column(c)}${number}"` : ''}${style} t="inlineStr"><is><t>${xmlText(cell)}</t></is></c>`,
         )
         .join('');
       return `<row${row}>${body}</row>`;
     })
     .join(' '.repeat(options.padding ?? 0));
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`;
+  const names = options.sheetNames ?? ['Products'];
   return zipOf([
     {
       name: '[Content_Types].xml',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
     },
     {
       name: '_rels/.rels',
@@ -88,16 +103,17 @@ export function xlsxOf(
     },
     {
       name: 'xl/workbook.xml',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Products" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
     },
-    {
-      name: 'xl/worksheets/sheet1.xml',
+    ...(options.styles !== undefined ? [{ name: 'xl/styles.xml', data: options.styles }] : []),
+    ...names.map((_, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
       data: sheet,
       ...(options.statedSheetSize !== undefined ? { statedSize: options.statedSheetSize } : {}),
-    },
+    })),
   ]);
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { megabytes } from './limits.js';
-import { fillMissingReferences } from './sheet-references.js';
+import { fillMissingReferences, RowOrderError } from './sheet-references.js';
 import { SharedStrings } from './shared-strings.js';
 import type { RawRow } from './tokenize-csv.js';
 
@@ -133,8 +133,16 @@ export async function* readXlsxSheets(
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
+    // exceljs fails on a missing or damaged part with a bare TypeError ("Cannot read properties of
+    // undefined"), which says nothing to a user; its XML errors name the place (first line only).
+    const why =
+      error instanceof TypeError || error instanceof RangeError
+        ? 'a part of it is missing or damaged'
+        : error instanceof RowOrderError
+          ? `its rows are out of order: ${error.message}`
+          : ((error as Error).message.split('\n')[0] ?? '');
     throw new InputError(
-      `${name} is not a readable .xlsx workbook (${(error as Error).message}); re-save it from Excel, or export it as CSV`,
+      `${name} is not a readable .xlsx workbook (${why}); re-save it from Excel, or export it as CSV`,
     );
   }
   if (sheets === 0) throw new InputError(`${name} has no worksheet`);

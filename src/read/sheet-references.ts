@@ -19,6 +19,19 @@ export function fillMissingReferences(): void {
   (require.cache[path] as NodeJS.Module).exports = filled;
 }
 
+/**
+ * A sheet's rows come in ascending order (ECMA-376); one numbered at or before the row above it is damage
+ * (two rows 1 would be two headers, or two records on one line).
+ */
+export class RowOrderError extends Error {
+  constructor(
+    readonly row: number,
+    readonly after: number,
+  ) {
+    super(`row ${row} comes after row ${after}`);
+  }
+}
+
 interface SaxEvent {
   eventType: string;
   value: unknown;
@@ -48,6 +61,7 @@ async function* withReferences(events: AsyncIterable<SaxEvent[]>): AsyncGenerato
         continue;
       } else if (tag.name === 'row') {
         const given = Number.parseInt(tag.attributes.r ?? '', 10);
+        if (Number.isInteger(given) && given > 0 && given <= row) throw new RowOrderError(given, row);
         row = Number.isInteger(given) && given > 0 ? given : row + 1;
         tag.attributes.r = String(row);
         column = 0;

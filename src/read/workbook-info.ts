@@ -72,8 +72,11 @@ function attributes(tag: string): Record<string, string> {
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
     const lower = e.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+    if (lower.startsWith('#')) {
+      const code = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number(lower.slice(1));
+      // A reference past Unicode's last code point is damage, not a character.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? '';
   });
 }

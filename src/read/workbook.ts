@@ -65,6 +65,15 @@ async function openXls(path: string, name: string): Promise<Workbook> {
 async function openXlsx(path: string, name: string, limits: ReadLimits): Promise<Workbook> {
   await checkZipLimits(path, name, limits);
   const info = await readWorkbookInfo(path);
+  const names = new Set<string>();
+  for (const sheet of info.sheets) {
+    // Excel does not open such a workbook; which of the two a row came from could not be told.
+    if (names.has(sheet.name))
+      throw new InputError(
+        `${name} is damaged: two sheets are named "${sheet.name}"; re-save it from Excel, or export it as CSV`,
+      );
+    names.add(sheet.name);
+  }
   return {
     info,
     async *rows(chosen, onSheet) {

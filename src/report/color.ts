@@ -12,3 +12,17 @@ export function shouldUseColor(
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTTY;
 }
+
+/** The longest catalog text a terminal table shows in a cell; the rest is cut, with `…`. */
+const TERMINAL_CELL = 60;
+
+/**
+ * Catalog text for a terminal table: control characters (an ESC would start a terminal escape sequence)
+ * shown as `�`, and cut to 60 characters. The table library measures a cell's width in time that grows
+ * with the square of its length: a 40,000-character SKU took 70 s.
+ */
+export function terminalText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing them is the point
+  const clean = text.replace(/[\0-\x08\x0b-\x1f\x7f-\x9f]/g, '\ufffd');
+  return clean.length > TERMINAL_CELL ? `${clean.slice(0, TERMINAL_CELL - 1)}…` : clean;
+}

@@ -1,3 +1,4 @@
+import { terminalText } from './color.js';
 import { appendFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
@@ -136,7 +137,7 @@ const ordersTable: OrdersFormat = {
     }
     for (const [title, rows] of worstLists(end)) {
       const t = table([`worst ${title}`, 'orders', 'late', 'late rate']);
-      for (const row of rows) t.push(row);
+      for (const row of rows) t.push(row.map(terminalText));
       out.push(t.toString(), '');
     }
     const { error, warning, info } = summary.findings;

@@ -1,3 +1,4 @@
+import { terminalText } from './color.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { SEGMENTS, type Severity, TRACKS } from '../types.js';
@@ -33,7 +34,7 @@ function tableText({ meta, summary, highlights }: ReportEnd, options: ReporterOp
       ` · ${meta.input.path} · as of ${meta.asOf} · policy ${meta.policy}`,
   );
   const columns = Object.entries(meta.input.columns)
-    .map(([field, header]) => (field === header ? field : `${field} ← ${header}`))
+    .map(([field, header]) => (field === header ? field : `${field} ← ${terminalText(header)}`))
     .join(', ');
   const { input } = meta;
   const where = [
@@ -43,7 +44,7 @@ function tableText({ meta, summary, highlights }: ReportEnd, options: ReporterOp
     ...(input.sheets !== undefined
       ? [`${plural(input.sheets.length, 'sheet')}`]
       : input.sheet !== undefined
-        ? [`sheet "${input.sheet}"`]
+        ? [`sheet "${terminalText(input.sheet)}"`]
         : []),
     ...(input.headerRow !== 1 && input.sheets === undefined
       ? [`header on ${input.delimiter === '' ? 'row' : 'line'} ${input.headerRow}`]
@@ -85,7 +86,7 @@ function tableText({ meta, summary, highlights }: ReportEnd, options: ReporterOp
     for (const sku of highlights.worst) {
       worst.push([
         String(sku.line),
-        sku.sku ?? sku.productId ?? '(none)',
+        terminalText(sku.sku ?? sku.productId ?? '(none)'),
         sku.segment,
         sku.track,
         String(sku.counts.error),
