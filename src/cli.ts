@@ -121,7 +121,7 @@ function withOutputOptions(command: Command): Command {
     .option('--delimiter <char>', 'cell delimiter: , ; tab | (default: detected)')
     .option(
       '--encoding <name>',
-      'text encoding: utf-8, utf-16le, gb18030, shift_jis, windows-1252… (default: detected)',
+      'text encoding: utf-8, utf-16le, gb18030 (gbk), big5, shift_jis, euc-kr, windows-1250 to 1253, iso-8859-2/5/7/15… (default: detected)',
     )
     .option('--stdin-filename <name>', 'the name reports give standard input (default: <stdin>)')
     .option(
