@@ -1,5 +1,5 @@
 import { ContinuationRows } from '../normalize/continuation.js';
-import { decodeWhole } from './decode.js';
+import { type Decoder, decodeWhole } from './decode.js';
 import { cellOf, type ColumnMap } from './map-columns.js';
 import type { CatalogSource } from './open-source.js';
 import { type CatalogReader, fromWorkbook, type TableFormat } from './read-catalog.js';
@@ -276,7 +276,7 @@ class CellBytes {
   }
 
   /** '' for an empty cell, the ASCII byte range (trimmed), or the decoded, trimmed text. */
-  key(decoder: TextDecoder): '' | string | { bytes: Buffer; start: number; end: number } {
+  key(decoder: Decoder): '' | string | { bytes: Buffer; start: number; end: number } {
     if (this.chunk === null && this.copy === null) return '';
     if (!this.plain || this.copy !== null || this.chunk === null) {
       const bytes =
