@@ -36,7 +36,7 @@ if (mode === 'parse') {
   const { fileSource } = await import('../dist/read/open-source.js');
   const { detectTableFormat, openCatalog } = await import('../dist/read/read-catalog.js');
   const { mapColumns } = await import('../dist/read/map-columns.js');
-  const { scanIndex } = await import('../dist/read/scan-index.js');
+  const { scanIndex } = await import('../dist/scale/scan-index.js');
   const source = await fileSource(file);
   const format = await detectTableFormat(source);
   const reader = await openCatalog(source, format);
@@ -100,7 +100,7 @@ async function readHalf({ file, format, part, width }) {
 
 /** The command line in this process, its standard output thrown away (the table is not measured). */
 async function runCli(argv) {
-  const { run } = await import('../dist/cli.js');
+  const { run } = await import('../dist/cli/cli.js');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const code = await run({
     argv,

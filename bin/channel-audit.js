@@ -3,7 +3,7 @@
 let cli;
 let temp;
 try {
-  [cli, temp] = await Promise.all([import('../dist/cli.js'), import('../dist/temp-files.js')]);
+  [cli, temp] = await Promise.all([import('../dist/cli/cli.js'), import('../dist/core/temp-files.js')]);
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
   process.stderr.write('channel-audit: this checkout is not built yet: run npm install (or npm run build)\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowAuditor } from '../src/audit-row.js';
+import { RowAuditor } from '../src/audit/audit-row.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { mapColumns } from '../src/read/map-columns.js';
 

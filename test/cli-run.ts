@@ -49,12 +49,36 @@ export const GOLDEN_FORMATS = [
 /** SARIF links each rule to its page in the installed package: the same file, wherever the checkout is. */
 export const portable = (text: string) => text.replaceAll(pathToFileURL(ROOT).href, 'file:///channel-audit/');
 
-/** Runs the command in this process, as the binary does (`bin/channel-audit.js`), without spawning one. */
+/**
+ * Runs the command in this process, as the binary does (`bin/channel-audit.js`), without spawning one:
+ * the same `{ stdout, stderr, code }` as `runCli`, in milliseconds instead of a Node start, and counted
+ * by the coverage. Standard input is a stream that is not a terminal (empty unless `input`); standard
+ * output and error are not terminals; `NO_COLOR` is set. `env` is the command's environment (not this
+ * process's); a `TMPDIR` in it is also set in `process.env` for the run, since the temporary files go
+ * where `os.tmpdir()` says. What only a real process shows (signals, a closed pipe, the exit code
+ * reaching the shell, the bin's own lines) is `runCli`'s.
+ */
 export async function runInProcess(
   args: string[],
   options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<CliRun> {
-  const { run } = await import('../src/cli.js');
+  const tmp = options.env?.TMPDIR;
+  if (tmp === undefined) return runInProcessWith(args, options);
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    return await runInProcessWith(args, options);
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
+async function runInProcessWith(
+  args: string[],
+  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string },
+): Promise<CliRun> {
+  const { run } = await import('../src/cli/cli.js');
   const collect = () => {
     const chunks: Buffer[] = [];
     const stream = new Writable({

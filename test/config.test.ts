@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config/load-config.js';
-import { ConfigError } from '../src/errors.js';
-import { getExitCode } from '../src/exit-code.js';
+import { ConfigError } from '../src/core/errors.js';
+import { getExitCode } from '../src/audit/exit-code.js';
 
 describe('config', () => {
   it('fills every default from SPEC', () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { type AuditOptions, type AuditResult, audit } from '../src/audit.js';
-import type { AuditedSku } from '../src/types.js';
+import { type AuditOptions, type AuditResult, audit } from '../src/run/audit.js';
+import type { AuditedSku } from '../src/core/types.js';
 
 export const HEADERS = [
   'product_id',
@@ -26,7 +26,7 @@ export const HEADERS = [
 export type Row = Partial<Record<(typeof HEADERS)[number], string | number>>;
 
 /** A plain, valid standard light-small SKU on POP, listed long ago; tests override what they examine. */
-export const BASE: Row = {
+const BASE: Row = {
   product_id: 'P1',
   sku: 'S1',
   title: 'USB-C cable 1m',

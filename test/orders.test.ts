@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { dayOf, formatMinutes, parseTimestamp } from '../src/normalize/timestamps.js';
-import { GOLDEN_FORMATS, ORDERS_ARGS, portable, ROOT, runCli } from './cli-run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dayOf, formatMinutes, parseTimestamp } from '../src/values/timestamps.js';
+import { GOLDEN_FORMATS, ORDERS_ARGS, portable, ROOT, runInProcess } from './cli-run.js';
 import { validateSarif } from './sarif-schema.js';
 
 const DIR = join(ROOT, 'test', 'orders-fixtures');
@@ -41,7 +41,11 @@ function handTable() {
 }
 
 describe('channel-audit orders', () => {
-  const json = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'json']).stdout);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report, examined by path
+  let json: any;
+  beforeAll(async () => {
+    json = JSON.parse((await runInProcess([...ORDERS_ARGS, '--format', 'json'])).stdout);
+  });
 
   it('agrees, order by order, with the audit worked out by hand', () => {
     const hand = handTable();
@@ -60,7 +64,7 @@ describe('channel-audit orders', () => {
     expect(got).toEqual(hand);
   });
 
-  it('sums up as worked out by hand', () => {
+  it('sums up as worked out by hand', async () => {
     expect(json.summary).toMatchObject({
       orders: 28,
       statuses: { 'on-time': 12, late: 7, open: 4, 'open-overdue': 2, invalid: 3 },
@@ -77,36 +81,50 @@ describe('channel-audit orders', () => {
       { key: 'DR-OLD', orders: 3, late: 2, lateRate: 0.6667 },
     ]);
     expect(json.summary.worst.countries[0]).toEqual({ key: 'US', orders: 7, late: 4, lateRate: 0.5714 });
-    expect(runCli(ORDERS_ARGS).code).toBe(1);
+    expect((await runInProcess(ORDERS_ARGS)).code).toBe(1);
   });
 
+  // The exit code of each format is recorded beside the outputs, in expected.exit-codes.json.
+  const codesPath = join(DIR, 'expected.exit-codes.json');
+  const codes: Record<string, number | null> = existsSync(codesPath)
+    ? JSON.parse(readFileSync(codesPath, 'utf8'))
+    : {};
   for (const [format, file] of GOLDEN_FORMATS) {
-    it(`--format ${format} matches ${file}`, () => {
-      const run = runCli([...ORDERS_ARGS, '--format', format], { env: { GITHUB_STEP_SUMMARY: '' } });
+    it(`--format ${format} matches ${file}, with the exit code in expected.exit-codes.json`, async () => {
+      const run = await runInProcess([...ORDERS_ARGS, '--format', format], {
+        env: { GITHUB_STEP_SUMMARY: '' },
+      });
       expect(run.stderr).toBe('');
       const output = portable(run.stdout);
-      if (process.env.UPDATE_GOLDEN) writeFileSync(join(DIR, file), output);
+      if (process.env.UPDATE_GOLDEN) {
+        writeFileSync(join(DIR, file), output);
+        codes[format] = run.code;
+        writeFileSync(codesPath, `${JSON.stringify(codes, null, 2)}\n`);
+      }
       expect(output).toBe(readFileSync(join(DIR, file), 'utf8'));
+      expect(run.code, `expected.exit-codes.json: ${format}`).toBe(codes[format]);
     });
   }
 
-  it('reads the Chinese back-office headers of an orders export', () => {
+  it('reads the Chinese back-office headers of an orders export', async () => {
     const dir = join(ROOT, 'test', 'orders-fixtures');
     const text =
       '订单号,商品编码,付款时间,上网时间,收货国家\nC1,CB-USBC,2026-11-18 09:15,2026-11-21 09:16,US\n';
     const file = join(tmpdir(), 'orders-zh.csv');
     writeFileSync(file, text);
     const run = JSON.parse(
-      runCli([
-        'orders',
-        file,
-        '--catalog',
-        join(dir, 'catalog.csv'),
-        '--as-of',
-        '2026-11-23T12:00',
-        '--format',
-        'json',
-      ]).stdout,
+      (
+        await runInProcess([
+          'orders',
+          file,
+          '--catalog',
+          join(dir, 'catalog.csv'),
+          '--as-of',
+          '2026-11-23T12:00',
+          '--format',
+          'json',
+        ])
+      ).stdout,
     );
     expect(run.input.columns).toEqual({
       orderId: '订单号',
@@ -123,13 +141,13 @@ describe('channel-audit orders', () => {
     });
   });
 
-  it('writes SARIF that validates against the 2.1.0 schema', () => {
-    const sarif = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'sarif']).stdout);
+  it('writes SARIF that validates against the 2.1.0 schema', async () => {
+    const sarif = JSON.parse((await runInProcess([...ORDERS_ARGS, '--format', 'sarif'])).stdout);
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0].results).toHaveLength(18);
   });
 
-  it('warns about eligible SKUs without a listing date, takes the product from the catalog, counts what the extension saved whatever the rules', () => {
+  it('warns about eligible SKUs without a listing date, takes the product from the catalog, counts what the extension saved whatever the rules', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'ca-orders-'));
     const catalog = join(tmp, 'catalog.csv');
     writeFileSync(
@@ -144,18 +162,20 @@ describe('channel-audit orders', () => {
     const config = join(tmp, 'config.json');
     writeFileSync(config, JSON.stringify({ rules: { 'order-saved-by-extension': 'off' } }));
     const out = JSON.parse(
-      runCli([
-        'orders',
-        orders,
-        '--catalog',
-        catalog,
-        '--as-of',
-        '2026-11-23T12:00',
-        '--format',
-        'json',
-        '--config',
-        config,
-      ]).stdout,
+      (
+        await runInProcess([
+          'orders',
+          orders,
+          '--catalog',
+          catalog,
+          '--as-of',
+          '2026-11-23T12:00',
+          '--format',
+          'json',
+          '--config',
+          config,
+        ])
+      ).stdout,
     );
     expect(
       out.orders.map((o: { productId: string; windowHours: number; status: string }) => [
@@ -174,41 +194,43 @@ describe('channel-audit orders', () => {
     expect(out.summary.savedByExtension).toBe(1);
   });
 
-  it('gives no share when no order was scanned, and refuses a catalog without listing dates', () => {
+  it('gives no share when no order was scanned, and refuses a catalog without listing dates', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'ca-orders-'));
     const orders = join(tmp, 'open.csv');
     writeFileSync(orders, 'order_id,sku,paid_at,online_at\nO1,CB-USBC,2026-11-23 10:00,\n');
     const out = JSON.parse(
-      runCli([
-        'orders',
-        orders,
-        '--catalog',
-        'test/orders-fixtures/catalog.csv',
-        '--as-of',
-        '2026-11-23T12:00',
-        '--format',
-        'json',
-      ]).stdout,
+      (
+        await runInProcess([
+          'orders',
+          orders,
+          '--catalog',
+          'test/orders-fixtures/catalog.csv',
+          '--as-of',
+          '2026-11-23T12:00',
+          '--format',
+          'json',
+        ])
+      ).stdout,
     );
     expect(out.summary).toMatchObject({ scanned: 0, within48h: null, withinWindow: null });
     const noDates = join(tmp, 'catalog.csv');
     writeFileSync(noDates, 'sku,category\nCB-USBC,Cables\n');
-    const run = runCli(['orders', orders, '--catalog', noDates]);
+    const run = await runInProcess(['orders', orders, '--catalog', noDates]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the catalog .*catalog\.csv has no listing-date column/);
   });
 
-  it('reports errors only with --quiet, while the hidden warnings still count for --max-warnings', () => {
-    const quiet = JSON.parse(runCli([...ORDERS_ARGS, '--format', 'json', '--quiet']).stdout);
+  it('reports errors only with --quiet, while the hidden warnings still count for --max-warnings', async () => {
+    const quiet = JSON.parse((await runInProcess([...ORDERS_ARGS, '--format', 'json', '--quiet'])).stdout);
     expect(quiet.summary.findings).toEqual({ error: 12, warning: 0, info: 0 });
-    const run = runCli([...ORDERS_ARGS, '--quiet', '--fail-on', 'none', '--max-warnings', '0']);
+    const run = await runInProcess([...ORDERS_ARGS, '--quiet', '--fail-on', 'none', '--max-warnings', '0']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('channel-audit: 1 warnings, more than --max-warnings 0\n');
   });
 
-  it('needs a catalog, and names a missing column', () => {
-    expect(runCli(['orders', 'test/orders-fixtures/orders.csv']).code).toBe(2);
-    const run = runCli([
+  it('needs a catalog, and names a missing column', async () => {
+    expect((await runInProcess(['orders', 'test/orders-fixtures/orders.csv'])).code).toBe(2);
+    const run = await runInProcess([
       'orders',
       'fixtures/sample-catalog.csv',
       '--catalog',

@@ -1,14 +1,14 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One part of a zip: its bytes, and optionally the size its headers state (a lie, to test a crafted zip). */
-export interface ZipPart {
+interface ZipPart {
   name: string;
   data: Buffer | string;
   statedSize?: number;
 }
 
 /** A zip of deflated parts, written byte by byte (local headers, central directory, end record). */
-export function zipOf(parts: ZipPart[]): Buffer {
+function zipOf(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js';
-import { shippingWindow } from '../policy/window.js';
-import type { ClassifiedSku, NormalizedSku, Reason } from '../types.js';
+import { shippingWindow } from './window.js';
+import type { ClassifiedSku, NormalizedSku, Reason } from '../core/types.js';
 import { segmentOf, trackOf } from './segment.js';
 import { sizeClass } from './size-class.js';
 import { varietyClass } from './variety-class.js';

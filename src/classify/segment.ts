@@ -1,4 +1,4 @@
-import type { Fulfilment, Segment, SizeClass, Track, VarietyClass } from '../types.js';
+import type { Fulfilment, Segment, SizeClass, Track, VarietyClass } from '../core/types.js';
 
 export function segmentOf(variety: VarietyClass, size: SizeClass): Segment {
   if (variety === 'non-standard') return 'non-standard-high-variety';

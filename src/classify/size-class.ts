@@ -1,5 +1,5 @@
 import type { SizeEnvelope } from '../config/presets.js';
-import type { NormalizedSku, Reason, SizeClass } from '../types.js';
+import type { NormalizedSku, Reason, SizeClass } from '../core/types.js';
 
 const usable = (n: number | null): n is number => n !== null && n > 0;
 

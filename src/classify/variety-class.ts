@@ -1,12 +1,12 @@
 import type { Settings } from '../config/settings.js';
-import type { NormalizedSku, Reason, VarietyClass } from '../types.js';
-import { categoryMatcher } from './category-match.js';
+import type { NormalizedSku, Reason, VarietyClass } from '../core/types.js';
+import { categoryMatcher } from '../values/category-match.js';
 
 const HOURS_PER_DAY = 24;
 const titleMatchers = new WeakMap<readonly string[], ReturnType<typeof categoryMatcher>>();
 
 /**
- * SPEC §3: the first rule that matches decides; every rule that matches is a reason.
+ * docs/contract.md#variety-class: the first rule that matches decides; every rule that matches is a reason.
  * 1 made to order · 2 non-standard category · 3 standard category · 4 many SKUs · 5 identified product ·
  * 6 otherwise non-standard.
  */
@@ -47,7 +47,7 @@ export function varietyClass(
   return { varietyClass: decided ?? 'non-standard', reasons };
 }
 
-export function hasBrand(brand: string | null, settings: Settings): boolean {
+function hasBrand(brand: string | null, settings: Settings): boolean {
   return brand !== null && !settings.noBrand.has(brand.toLowerCase());
 }
 

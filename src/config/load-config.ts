@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
-import { ruleIdList } from '../policy/rules/index.js';
-import { FIELDS } from '../types.js';
+import { ConfigError } from '../core/errors.js';
+import { ALL_RULE_IDS } from './rule-ids.js';
+import { FIELDS } from '../core/types.js';
 import { type Config, type ConfigInput, ConfigSchema } from './schema.js';
 
 export const CONFIG_FILE_NAME = 'channel-audit.config.json';
@@ -35,7 +35,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
 
 function allowedKeys(path: string[]): string[] {
   // The two records of the config take a fixed set of keys.
-  if (path.join('.') === 'rules') return ruleIdList();
+  if (path.join('.') === 'rules') return [...ALL_RULE_IDS];
   if (path.join('.') === 'columns') return [...FIELDS];
   let shape: unknown = ConfigSchema.shape;
   for (const key of path) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../normalize/dates.js';
-import { ruleIdList } from '../policy/rules/index.js';
-import { FIELDS } from '../types.js';
+import { isIsoDate } from '../values/dates.js';
+import { ALL_RULE_IDS } from './rule-ids.js';
+import { FIELDS } from '../core/types.js';
 import { SIZE_PRESET_NAMES } from './presets.js';
 
 const positive = z.number().positive();
@@ -12,7 +12,7 @@ const isoDate = z
   .refine((text) => isIsoDate(text), 'a real calendar date as YYYY-MM-DD');
 const keywords = z.array(z.string().trim().min(1));
 
-export const DEFAULT_NON_STANDARD_CATEGORIES = [
+const DEFAULT_NON_STANDARD_CATEGORIES = [
   'clothing',
   'apparel',
   'dresses',
@@ -59,7 +59,7 @@ export const DEFAULT_NON_STANDARD_CATEGORIES = [
   '婚纱',
 ];
 
-export const DEFAULT_STANDARD_CATEGORIES = [
+const DEFAULT_STANDARD_CATEGORIES = [
   'phone accessories',
   'cables',
   'chargers',
@@ -86,7 +86,7 @@ export const DEFAULT_STANDARD_CATEGORIES = [
   '汽车配件',
 ];
 
-export const DEFAULT_MADE_TO_ORDER_KEYWORDS = [
+const DEFAULT_MADE_TO_ORDER_KEYWORDS = [
   'custom',
   'customized',
   'customised',
@@ -98,7 +98,7 @@ export const DEFAULT_MADE_TO_ORDER_KEYWORDS = [
   '订制',
 ];
 
-/** The config file, `channel-audit.config.json`. Every field is optional; the defaults are SPEC §3-5. */
+/** The config file, `channel-audit.config.json`. Every field is optional; the defaults are those of docs/contract.md#configuration. */
 export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
@@ -188,7 +188,7 @@ export const ConfigSchema = z
           .describe('new-window-ending warns when the extension ends within this many days (1 or more).'),
       })
       .prefault({})
-      .describe('The shipping window (SPEC §4).'),
+      .describe('The shipping window (docs/contract.md#shipping-window).'),
     checks: z
       .strictObject({
         minHandlingDays: z.number().min(0).default(1).describe('handling-out-of-range below this many days.'),
@@ -219,7 +219,7 @@ export const ConfigSchema = z
       .prefault({})
       .describe('What the table, Markdown and GitHub summaries keep of the findings.'),
     rules: z
-      .partialRecord(z.enum(ruleIdList()), severity)
+      .partialRecord(z.enum(ALL_RULE_IDS), severity)
       .default({})
       .describe('Severity of each rule: error, warning, info or off.'),
     columns: z

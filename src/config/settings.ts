@@ -1,5 +1,5 @@
-import { type CategoryMatcher, categoryMatcher } from '../classify/category-match.js';
-import type { IsoDate } from '../types.js';
+import { type CategoryMatcher, categoryMatcher } from '../values/category-match.js';
+import type { IsoDate } from '../core/types.js';
 import { SIZE_PRESETS, type SizeEnvelope } from './presets.js';
 import type { Config } from './schema.js';
 

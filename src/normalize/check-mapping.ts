@@ -1,7 +1,7 @@
 import { type ColumnMap, type MappingWarning, unitInHeader } from '../read/map-columns.js';
-import { type CatalogRecord, type Field, MEASURES } from '../types.js';
+import { type CatalogRecord, type Field, MEASURES } from '../core/types.js';
 import { rowNormalizer } from './normalize-row.js';
-import type { NumberStyle } from './units.js';
+import type { NumberStyle } from '../values/units.js';
 
 /** How many data rows, from the top, the mapping is checked on. */
 export const CHECKED_ROWS = 1000;

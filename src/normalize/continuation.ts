@@ -1,4 +1,4 @@
-import type { NormalizedSku } from '../types.js';
+import type { NormalizedSku } from '../core/types.js';
 
 interface Product {
   productId: string;

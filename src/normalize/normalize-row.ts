@@ -1,10 +1,10 @@
 import type { ColumnMap } from '../read/map-columns.js';
-import type { CatalogRecord, Field, NormalizedSku, NumberCell } from '../types.js';
-import { parseChannel } from './channel.js';
-import { parseDate } from './dates.js';
-import { anyFormulaLike } from './formula-like.js';
-import { isValidGtin } from './gtin.js';
-import { isSpecialGoods } from './logistics.js';
+import type { CatalogRecord, Field, NormalizedSku, NumberCell } from '../core/types.js';
+import { parseChannel } from '../values/channel.js';
+import { parseDate } from '../values/dates.js';
+import { anyFormulaLike } from '../values/formula-like.js';
+import { isValidGtin } from '../values/gtin.js';
+import { isSpecialGoods } from '../values/logistics.js';
 import {
   type HandlingUnit,
   handlingUnitOf,
@@ -19,7 +19,7 @@ import {
   parseWeightKg,
   type WeightUnit,
   weightUnitOf,
-} from './units.js';
+} from '../values/units.js';
 
 /** A cell by column number; '' for a column the file does not have (-1). */
 function at(cells: readonly string[], column: number): string {

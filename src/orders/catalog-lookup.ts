@@ -1,10 +1,10 @@
-import { categoryMatcher } from '../classify/category-match.js';
+import { categoryMatcher } from '../values/category-match.js';
 import type { Config } from '../config/schema.js';
 import { eligibleCategories } from '../config/settings.js';
-import { addDays, parseDate } from '../normalize/dates.js';
-import { InputError } from '../errors.js';
-import { detach } from '../read/detach.js';
-import { KeyTable } from '../read/key-table.js';
+import { addDays, parseDate } from '../values/dates.js';
+import { InputError } from '../core/errors.js';
+import { detach } from '../core/detach.js';
+import { KeyTable } from '../core/key-table.js';
 import { cellOf, headerScore, mapColumns } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';

@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
-import { dayOf, formatMinutes, parseTimestamp } from '../normalize/timestamps.js';
-import type { CatalogRecord } from '../types.js';
+import { dayOf, formatMinutes, parseTimestamp } from '../values/timestamps.js';
+import type { CatalogRecord } from '../core/types.js';
 import { type CatalogLookup, lookupSku } from './catalog-lookup.js';
 import { type OrderColumns, orderCell } from './order-columns.js';
-import type { AuditedOrder } from './order-types.js';
+import type { AuditedOrder } from '../core/order-types.js';
 
 const text = (value: string) => (value === '' ? null : value);
 

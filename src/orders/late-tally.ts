@@ -1,5 +1,5 @@
-import { detach } from '../read/detach.js';
-import { KeyTable } from '../read/key-table.js';
+import { detach } from '../core/detach.js';
+import { KeyTable } from '../core/key-table.js';
 
 /** A key's late rate: late and overdue orders among its orders with a verdict. */
 export interface LateRate {

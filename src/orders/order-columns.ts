@@ -1,7 +1,7 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { normalizeHeader } from '../read/header-aliases.js';
 
-export const ORDER_FIELDS = [
+const ORDER_FIELDS = [
   'orderId',
   'sku',
   'productId',
@@ -14,7 +14,7 @@ export const ORDER_FIELDS = [
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 /** Header names of order exports, canonical first, then the back offices' (Chinese included). Data. */
-export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
+const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
   orderId: ['order_id', '订单号', '订单编号', 'order id', 'order no', 'order_no'],
   sku: ['sku', '商品编码', 'sku_code', 'sku编码', 'item_sku', 'variant sku'],
   productId: ['product_id', '商品id', '产品id'],

@@ -1,6 +1,7 @@
-import type { Finding, Severity, SeverityCounts } from '../types.js';
+import type { Finding, Severity, SeverityCounts, SeverityOrOff } from '../core/types.js';
 import { LateTally, type LateRate } from './late-tally.js';
-import { ORDER_STATUSES, type AuditedOrder, type OrderStatus } from './order-types.js';
+import type { OrderField } from './order-columns.js';
+import { ORDER_STATUSES, type AuditedOrder, type OrderStatus } from '../core/order-types.js';
 
 export type { LateRate } from './late-tally.js';
 
@@ -111,4 +112,34 @@ export class OrdersCollector {
       highlights: this.highlights,
     };
   }
+}
+
+export interface OrdersMeta {
+  tool: 'channel-audit';
+  version: string;
+  schemaVersion: 1;
+  command: 'orders';
+  /** The audit time, `YYYY-MM-DDTHH:mm` in the shared zone. */
+  asOf: string;
+  policy: string;
+  input: {
+    path: string;
+    encoding: string;
+    delimiter: string;
+    rows: number;
+    columns: Partial<Record<OrderField, string>>;
+  };
+  catalog: { path: string; rows: number; skus: number };
+}
+
+export interface OrdersStart {
+  meta: OrdersMeta;
+  headers: readonly string[];
+  severities: Record<string, SeverityOrOff>;
+  docsUrl?: string;
+}
+
+export interface OrdersEnd extends OrdersStart {
+  summary: OrdersSummary;
+  highlights: OrdersHighlights;
 }

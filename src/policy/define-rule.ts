@@ -1,7 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import type { ColumnMap } from '../read/map-columns.js';
-import type { AuditedOrder } from '../orders/order-types.js';
-import type { ClassifiedSku, Field, Severity } from '../types.js';
+import type { AuditedOrder } from '../core/order-types.js';
+import type { ClassifiedSku, Field, Severity } from '../core/types.js';
 
 /** What a rule may look at besides the SKU. */
 export interface RuleContext {

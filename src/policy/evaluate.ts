@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { ClassifiedSku, Finding, Severity } from '../types.js';
+import type { ClassifiedSku, Finding, Severity } from '../core/types.js';
 import type { Rule, RuleContext, RuleHit } from './define-rule.js';
 import { RULES } from './rules/index.js';
 

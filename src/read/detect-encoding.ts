@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { decodeSample, decodeWhole } from './decode.js';
 
 /**
@@ -614,11 +614,11 @@ const BINARY_SIGNATURES: number[][] = [
 ];
 
 /** A sample is binary when more than this share of its characters are control characters… */
-export const BINARY_CONTROL_SHARE = 0.1;
+const BINARY_CONTROL_SHARE = 0.1;
 /** …or more than this share are NUL (binary formats are full of them, text hardly ever holds one)… */
-export const BINARY_NUL_SHARE = 0.01;
+const BINARY_NUL_SHARE = 0.01;
 /** …and there are more than this many of them (a short file with a NUL or two is text with bad cells). */
-export const BINARY_CONTROL_MIN = 3;
+const BINARY_CONTROL_MIN = 3;
 
 /**
  * Where a sample that is mostly not text shows it: a known binary signature (PNG, PDF, GIF, JPEG, gzip, 7z,

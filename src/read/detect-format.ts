@@ -1,6 +1,6 @@
 import { HeaderPicker, type HeaderScore } from './header-row.js';
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
  * The delimiter from the first lines of decoded text. With `isHeader`, the header is looked for first,

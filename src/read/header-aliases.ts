@@ -1,5 +1,5 @@
-import type { HandlingUnit, LengthUnit, WeightUnit } from '../normalize/units.js';
-import type { Field } from '../types.js';
+import type { HandlingUnit, LengthUnit, WeightUnit } from '../values/units.js';
+import type { Field } from '../core/types.js';
 
 export type ColumnUnit = WeightUnit | LengthUnit | HandlingUnit;
 
@@ -27,12 +27,12 @@ export interface HeaderAlias {
 
 /**
  * Which header feeds which field, for every export dialect the tool knows. Data, in one place: the
- * canonical names of SPEC §2 first, so they win over any alias when a file has both; within a field,
+ * canonical names of docs/contract.md#fields first, so they win over any alias when a file has both; within a field,
  * earlier entries win. Headers are compared after `normalizeHeader` (case, spaces and full-width forms do
  * not matter), so they are written here in lower case. Add a dialect by adding its names.
  */
 export const HEADER_ALIASES: readonly HeaderAlias[] = [
-  // Canonical names (SPEC §2).
+  // Canonical names (docs/contract.md#fields).
   { field: 'productId', headers: ['product_id'] },
   { field: 'sku', headers: ['sku'] },
   { field: 'title', headers: ['title'] },

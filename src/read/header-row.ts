@@ -8,13 +8,13 @@ export const HEADER_SEARCH_ROWS = 30;
  * two-level header (`基本信息,,SKU,,包装信息`) or a title that says "SKU" maps a SKU column too, but fewer
  * fields than the header under it.
  */
-export const HEADER_LOOKAHEAD = 3;
+const HEADER_LOOKAHEAD = 3;
 
 /** A row's worth as the header: the number of fields it maps, 0 when it maps no SKU or product id. */
 export type HeaderScore = (cells: readonly string[]) => number;
 
 /** A row that is not looked at as the header: empty, or a `#` comment. */
-export function isSkipped(cells: readonly string[]): boolean {
+function isSkipped(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '') || cells[0]?.trimStart().startsWith('#') === true;
 }
 

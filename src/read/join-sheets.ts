@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors.js';
-import { splitSides } from '../normalize/units.js';
-import { FIELDS, type Field } from '../types.js';
+import { InputError } from '../core/errors.js';
+import { splitSides } from '../values/units.js';
+import { FIELDS, type Field } from '../core/types.js';
 import { readHeader } from './header-aliases.js';
 import { HEADER_SEARCH_ROWS, SheetHeader } from './header-row.js';
 import {

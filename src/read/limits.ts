@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 /**
  * What one run may take from its input, whatever the input says of itself: a cell's length, a workbook's

@@ -1,6 +1,6 @@
-import { InputError, NoHeaderError } from '../errors.js';
-import { handlingUnitOf, lengthUnitOf, weightUnitOf } from '../normalize/units.js';
-import { FIELDS, type Field } from '../types.js';
+import { InputError, NoHeaderError } from '../core/errors.js';
+import { handlingUnitOf, lengthUnitOf, weightUnitOf } from '../values/units.js';
+import { FIELDS, type Field } from '../core/types.js';
 import {
   type ColumnUnit,
   HEADER_ALIASES,

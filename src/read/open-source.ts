@@ -3,8 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors.js';
-import { makeTempDir, removeTemp } from '../temp-files.js';
+import { InputError } from '../core/errors.js';
+import { makeTempDir, removeTemp } from '../core/temp-files.js';
 
 /** The bytes of a catalog, which the audit may read more than once (an index pass, then the audit). */
 export interface CatalogSource {

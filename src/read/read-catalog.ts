@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { InputError } from '../errors.js';
-import type { CatalogRecord, Field } from '../types.js';
+import { InputError } from '../core/errors.js';
+import type { CatalogRecord, Field } from '../core/types.js';
 import { decodeSample } from './decode.js';
 import { detectDelimiter, isZip } from './detect-format.js';
 import { checkEncoding, detectEncoding, type EncodingGuess, isMostlyBinary } from './detect-encoding.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import type { SheetRows } from './read-xlsx.js';
 import type { WorkbookInfo } from './workbook-info.js';
 import type { RawRow } from './tokenize-csv.js';

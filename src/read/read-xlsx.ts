@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { megabytes } from './limits.js';
 import { fillMissingReferences, RowOrderError } from './sheet-references.js';
 import { SharedStrings } from './shared-strings.js';
@@ -31,7 +31,7 @@ function isSharedString(value: CellValue): value is { sharedString: number } {
 }
 
 /** A cell as the text a CSV export of it would hold; numbers, dates and text keep their meaning. */
-export function cellText(value: CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

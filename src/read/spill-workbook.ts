@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { errorFromThread, InputError, type ThreadError } from '../errors.js';
-import type { Field } from '../types.js';
+import { errorFromThread, InputError, type ThreadError } from '../core/errors.js';
+import type { Field } from '../core/types.js';
 import { SheetHeader } from './header-row.js';
 import { csvRow, joinSheets } from './join-sheets.js';
 import { readLimits, type ReadLimits, SpillBudget } from './limits.js';
@@ -65,7 +65,7 @@ const YOUNG_MB = 96;
 const OLD_BASE_MB = 160;
 const OLD_PER_STRINGS_MB = 1.25;
 
-export interface WorkbookHeap {
+interface WorkbookHeap {
   maxYoungGenerationSizeMb: number;
   maxOldGenerationSizeMb?: number;
 }
@@ -80,7 +80,7 @@ async function workbookHeap(path: string): Promise<WorkbookHeap> {
   };
 }
 
-/** The worker's script, beside this module once built. */
+/** The worker's script, beside this module once built. @public */
 export const SPILL_WORKER = new URL('./spill-worker.js', import.meta.url);
 
 /**

@@ -1,6 +1,6 @@
 // The thread that reads a workbook into a CSV file (`spill-workbook.ts`).
 import { parentPort, workerData } from 'node:worker_threads';
-import { threadError } from '../errors.js';
+import { threadError } from '../core/errors.js';
 import { type SpillMessage, type SpillTask, writeWorkbookCsv } from './spill-workbook.js';
 
 const post = (message: SpillMessage) => parentPort?.postMessage(message);

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { DEFAULT_LIMITS, megabytes } from './limits.js';
 
 /** A quoted cell that never closes: the rest of the file cannot be read. */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { megabytes, type ReadLimits } from './limits.js';
 import { openXls as readXls } from './read-xls.js';
 import { readXlsxSheets, type SheetRows } from './read-xlsx.js';

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { megabytes, RATIO_FLOOR_BYTES, type ReadLimits } from './limits.js';
 import { type ZipEntry, zipDirectory } from './zip-directory.js';
 

@@ -1,6 +1,6 @@
-import { anyFormulaLike, isFormulaLike } from '../normalize/formula-like.js';
+import { anyFormulaLike, isFormulaLike } from '../values/formula-like.js';
 import { csvQuote } from '../read/tokenize-csv.js';
-import type { AuditedSku } from '../types.js';
+import type { AuditedSku } from '../core/types.js';
 import { describeReason, statusOf } from './describe.js';
 import type { OutputFormat } from './reporter.js';
 

@@ -1,5 +1,5 @@
 import { ruleById } from '../policy/rules/index.js';
-import type { AuditedSku, Finding, Reason } from '../types.js';
+import type { AuditedSku, Finding, Reason } from '../core/types.js';
 
 /** A finding in words, from its rule's message. */
 export function formatMessage(finding: Finding): string {
@@ -45,7 +45,7 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** One SKU as the JSON contract (SPEC §6) spells it; shared by json and ndjson. */
+/** One SKU as the JSON contract (docs/contract.md#json) spells it; shared by json and ndjson. */
 export function skuToJson(sku: AuditedSku) {
   const sheet = sku.sheet === null ? {} : { sheet: sku.sheet };
   return {

@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditedSku } from '../types.js';
+import type { AuditedSku } from '../core/types.js';
 import type { OutputFormat, Reporter, ReportEnd, ReporterOptions, ReportStart } from './reporter.js';
 import { type OutputSink, streamSink } from './sink.js';
-import { makeTempDir, removeTemp } from '../temp-files.js';
+import { makeTempDir, removeTemp } from '../core/temp-files.js';
 
 /** Joins items with the format's separator, counting them. */
 export class ItemWriter<Item = AuditedSku, Start = ReportStart> {
@@ -96,7 +96,7 @@ export function reporterFor<Item = AuditedSku, Start = ReportStart, End = Report
 }
 
 /** Copies a file into a sink, with back-pressure. */
-export async function copyInto(sink: OutputSink, path: string): Promise<void> {
+async function copyInto(sink: OutputSink, path: string): Promise<void> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     sink.writeBytes(chunk as Buffer);
     await sink.ready();

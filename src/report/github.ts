@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
-import type { Severity } from '../types.js';
+import { UsageError } from '../core/errors.js';
+import type { Severity } from '../core/types.js';
 import { formatMessage } from './describe.js';
 import { markdownSummary } from './markdown.js';
 import type { OutputFormat } from './reporter.js';

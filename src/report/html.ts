@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { RULES } from '../policy/rules/index.js';
-import { type AuditedSku, SEGMENTS, TRACKS } from '../types.js';
+import { type AuditedSku, SEGMENTS, TRACKS } from '../core/types.js';
 import { describeReason, formatMessage, statusOf } from './describe.js';
 import type { OutputFormat, ReportEnd, ReportStart } from './reporter.js';
 

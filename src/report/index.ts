@@ -35,7 +35,7 @@ const EXTENSIONS: Record<string, Format> = {
   '.htm': 'html',
 };
 
-export function isFormat(name: string): name is Format {
+function isFormat(name: string): name is Format {
   return Object.hasOwn(OUTPUT_FORMATS, name);
 }
 
@@ -53,4 +53,4 @@ export function parseOutTarget(target: string): { format: Format; path: string }
 }
 
 export { reporterFor } from './emit.js';
-export type { OutputFormat, Reporter, ReporterOptions } from './reporter.js';
+export type { OutputFormat } from './reporter.js';

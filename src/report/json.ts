@@ -2,7 +2,7 @@ import { skuToJson } from './describe.js';
 import type { OutputFormat } from './reporter.js';
 
 /**
- * The JSON report of SPEC §6. The summary comes before the SKUs but is known only after them, so the SKU
+ * The JSON report of docs/contract.md#json. The summary comes before the SKUs but is known only after them, so the SKU
  * objects are spooled (see `emit.ts`) and the document is put together at the end.
  */
 export const jsonFormat: OutputFormat = {

@@ -1,10 +1,9 @@
-import type { MappingInfo } from '../audit.js';
-import { FIELDS, type InputInfo } from '../types.js';
+import { FIELDS, type InputInfo, type MappingInfo } from '../core/types.js';
 
 type Warning = InputInfo['warnings'][number];
 
 /** A doubtful mapping in one line, for standard error. */
-export function mappingWarningLine(warning: Warning): string {
+function mappingWarningLine(warning: Warning): string {
   const fix =
     warning.better === undefined
       ? `--map ${warning.field}=HEADER`

@@ -1,4 +1,4 @@
-import { SEGMENTS, TRACKS } from '../types.js';
+import { SEGMENTS, TRACKS } from '../core/types.js';
 import { formatMessage } from './describe.js';
 import type { OutputFormat, ReportEnd } from './reporter.js';
 

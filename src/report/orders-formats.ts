@@ -2,12 +2,12 @@ import { terminalText } from './color.js';
 import { appendFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { UsageError } from '../errors.js';
-import type { OrdersEnd, OrdersStart } from '../orders/audit-orders.js';
+import { UsageError } from '../core/errors.js';
+import type { OrdersEnd, OrdersStart } from '../orders/orders-summary.js';
 import type { LateRate } from '../orders/orders-summary.js';
-import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
+import { ORDER_STATUSES, type AuditedOrder } from '../core/order-types.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../core/types.js';
 import { cellsText, inputText } from './annotated-csv.js';
 import { formatMessage } from './describe.js';
 import { ordersHtmlFormat } from './orders-html.js';
@@ -25,7 +25,7 @@ const findingJson = (finding: Finding) => ({
 });
 
 /** One order as the JSON report and NDJSON write it. */
-export function orderToJson(order: AuditedOrder) {
+function orderToJson(order: AuditedOrder) {
   return {
     line: order.line,
     record: order.record,
@@ -149,7 +149,7 @@ const ordersTable: OrdersFormat = {
   },
 };
 
-export function ordersMarkdown(end: OrdersEnd): string {
+function ordersMarkdown(end: OrdersEnd): string {
   const { meta, summary, highlights } = end;
   const out = [
     `## channel-audit orders: \`${meta.input.path}\``,

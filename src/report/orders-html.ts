@@ -1,5 +1,5 @@
-import type { OrdersEnd, OrdersStart } from '../orders/audit-orders.js';
-import { ORDER_STATUSES, type AuditedOrder } from '../orders/order-types.js';
+import type { OrdersEnd, OrdersStart } from '../orders/orders-summary.js';
+import { ORDER_STATUSES, type AuditedOrder } from '../core/order-types.js';
 import { formatMessage } from './describe.js';
 import { chartJs, escapeHtml, PAGE_STYLE, scriptJson } from './html.js';
 import type { OutputFormat } from './reporter.js';

@@ -1,6 +1,6 @@
 import type { SizeEnvelope } from '../config/presets.js';
-import type { Highlights } from '../summarize.js';
-import type { AuditedSku, AuditMeta, AuditSummary, SeverityOrOff } from '../types.js';
+import type { Highlights } from '../audit/summarize.js';
+import type { AuditedSku, AuditMeta, AuditSummary, SeverityOrOff } from '../core/types.js';
 
 export interface ReporterOptions {
   /** Colour and styles (terminal output only). */

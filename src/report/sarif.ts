@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { skuKeyOf } from '../baseline.js';
+import { skuKeyOf } from '../audit/baseline.js';
 import { RULES } from '../policy/rules/index.js';
-import type { Severity, SeverityOrOff } from '../types.js';
+import type { Severity, SeverityOrOff } from '../core/types.js';
 import { formatMessage } from './describe.js';
 import type { OutputFormat } from './reporter.js';
 
@@ -18,7 +18,7 @@ export function ruleDocUrl(id: string): URL {
   return new URL(`../../docs/rules/${id}.md`, import.meta.url);
 }
 
-export function ruleDoc(id: string): string | undefined {
+function ruleDoc(id: string): string | undefined {
   const path = fileURLToPath(ruleDocUrl(id));
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }

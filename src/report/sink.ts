@@ -3,8 +3,8 @@ import { createWriteStream, fstatSync, realpathSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { UsageError } from '../errors.js';
-import { forgetTemp, removeTemp, sweepBeside, tempNameBeside } from '../temp-files.js';
+import { UsageError } from '../core/errors.js';
+import { forgetTemp, removeTemp, sweepBeside, tempNameBeside } from '../core/temp-files.js';
 
 /** Where a reporter writes: buffered, with back-pressure checked between batches of SKUs. */
 export interface OutputSink {

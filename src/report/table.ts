@@ -1,7 +1,7 @@
 import { terminalText } from './color.js';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { SEGMENTS, type Severity, TRACKS } from '../types.js';
+import { SEGMENTS, type Severity, TRACKS } from '../core/types.js';
 import type { OutputFormat, ReportEnd, ReporterOptions } from './reporter.js';
 
 /** No rule between body rows: long tables stay readable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryMatcher } from '../../src/classify/category-match.js';
+import { categoryMatcher } from '../../src/values/category-match.js';
 
 describe('categoryMatcher', () => {
   const ring = categoryMatcher(['ring']);

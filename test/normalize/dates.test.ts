@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, parseDate } from '../../src/normalize/dates.js';
+import { addDays, parseDate } from '../../src/values/dates.js';
 
 describe('parseDate', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidGtin } from '../../src/normalize/gtin.js';
+import { isValidGtin } from '../../src/values/gtin.js';
 
 describe('isValidGtin', () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   parseLengthCm,
   parsePrice,
   parseWeightKg,
-} from '../../src/normalize/units.js';
+} from '../../src/values/units.js';
 
 const comma = { decimalComma: false };
 const euro = { decimalComma: true };

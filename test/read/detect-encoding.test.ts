@@ -10,9 +10,9 @@ import {
   isMostlyBinary,
   type EncodingGuess,
 } from '../../src/read/detect-encoding.js';
-import { audit } from '../../src/audit.js';
+import { audit } from '../../src/run/audit.js';
 
-const CORPUS = fileURLToPath(new URL('../encodings/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../encodings', import.meta.url));
 interface Entry {
   file: string;
   encoding: string;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { type AuditResult, audit } from '../../src/audit.js';
+import { type AuditResult, audit } from '../../src/run/audit.js';
 import { detectEncoding } from '../../src/read/detect-encoding.js';
-import type { AuditedSku, Field } from '../../src/types.js';
+import type { AuditedSku, Field } from '../../src/core/types.js';
 import { ROOT } from '../cli-run.js';
 import { HEADERS, auditText } from '../helpers.js';
 

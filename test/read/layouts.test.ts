@@ -1,16 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
+import { audit } from '../../src/run/audit.js';
 import { readHeader } from '../../src/read/header-aliases.js';
 import { describeColumns, mapColumns } from '../../src/read/map-columns.js';
-import { parseSidesCm } from '../../src/normalize/units.js';
-import { isSpecialGoods } from '../../src/normalize/logistics.js';
-import type { AuditedSku } from '../../src/types.js';
-import { ROOT, runCli } from '../cli-run.js';
+import { parseSidesCm } from '../../src/values/units.js';
+import { isSpecialGoods } from '../../src/values/logistics.js';
+import type { AuditedSku } from '../../src/core/types.js';
+import { ROOT, runInProcess } from '../cli-run.js';
 import { auditText, catalog } from '../helpers.js';
 
 const LAYOUTS = join(ROOT, 'test', 'layouts');
@@ -183,8 +183,8 @@ describe('mappings that look wrong are said, never silent', () => {
     expect(found.find((w) => w.field === 'weight')?.why).toMatch(/look like grams/);
   });
 
-  it('each doubt is a suspicious-mapping finding on the first data row, and a line on stderr', () => {
-    const run = runCli(['-', ...AS_OF, '--format', 'ndjson', '--map', 'category=Type'], {
+  it('each doubt is a suspicious-mapping finding on the first data row, and a line on stderr', async () => {
+    const run = await runInProcess(['-', ...AS_OF, '--format', 'ndjson', '--map', 'category=Type'], {
       input: 'SKU,Type,Categories\nA-1,simple,Toys\nA-2,variable,Toys\n',
     });
     const [first, second] = run.stdout
@@ -213,10 +213,18 @@ describe('workbooks', () => {
     ]);
   });
 
-  it('with --sheet all, every visible sheet in workbook order; JSON and SARIF carry the sheet', () => {
+  it('with --sheet all, every visible sheet in workbook order; JSON and SARIF carry the sheet', async () => {
     const json = JSON.parse(
-      runCli([join('test', 'layouts', 'seller-portal.xlsx'), ...AS_OF, '--sheet', 'all', '--format', 'json'])
-        .stdout,
+      (
+        await runInProcess([
+          join('test', 'layouts', 'seller-portal.xlsx'),
+          ...AS_OF,
+          '--sheet',
+          'all',
+          '--format',
+          'json',
+        ])
+      ).stdout,
     );
     expect(json.input.sheets.map((s: { name: string }) => s.name)).toEqual([
       '手机配件 > 数据线',
@@ -232,8 +240,16 @@ describe('workbooks', () => {
     expect(bits).toMatchObject({ line: 3, sheet: '五金 > 工具配件 > 钻头' });
     expect(bits.findings[0]).toMatchObject({ rule: 'missing-size-data', sheet: '五金 > 工具配件 > 钻头' });
     const sarif = JSON.parse(
-      runCli([join('test', 'layouts', 'seller-portal.xls'), ...AS_OF, '--sheet', 'all', '--format', 'sarif'])
-        .stdout,
+      (
+        await runInProcess([
+          join('test', 'layouts', 'seller-portal.xls'),
+          ...AS_OF,
+          '--sheet',
+          'all',
+          '--format',
+          'sarif',
+        ])
+      ).stdout,
     );
     expect(
       sarif.runs[0].results.some(
@@ -242,8 +258,8 @@ describe('workbooks', () => {
     ).toBe(true);
   });
 
-  it('says which sheet has a header when the first one has none', () => {
-    const run = runCli([join('test', 'layouts', 'no-header-first.xlsx')]);
+  it('says which sheet has a header when the first one has none', async () => {
+    const run = await runInProcess([join('test', 'layouts', 'no-header-first.xlsx')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(
       'channel-audit: test/layouts/no-header-first.xlsx: no column maps to sku or product_id (headers seen: "填写说明"); sheet "说明" has no header, but "商品" has one: read it with --sheet "商品", or every visible sheet with --sheet all',
@@ -315,17 +331,17 @@ describe('--sheet all on sheets that differ', () => {
     ]);
   });
 
-  it('says on stderr and in --print-mapping which sheet it skipped; refuses --header-row', () => {
+  it('says on stderr and in --print-mapping which sheet it skipped; refuses --header-row', async () => {
     const book = join('test', 'layouts', 'no-header-first.xlsx');
-    const run = runCli([book, '--sheet', 'all', ...AS_OF, '--format', 'json']);
+    const run = await runInProcess([book, '--sheet', 'all', ...AS_OF, '--format', 'json']);
     expect(run.stderr).toContain(
       'channel-audit: warning: sheet "说明" has no row that maps a SKU or product id',
     );
     expect(JSON.parse(run.stdout).input.rows).toBe(2);
-    expect(runCli([book, '--sheet', 'all', '--print-mapping']).stdout).toMatch(
+    expect((await runInProcess([book, '--sheet', 'all', '--print-mapping'])).stdout).toMatch(
       /sheets "说明" \(no header: skipped\), "商品" \(header on row 1\)/,
     );
-    const forced = runCli([book, '--sheet', 'all', '--header-row', '1']);
+    const forced = await runInProcess([book, '--sheet', 'all', '--header-row', '1']);
     expect(forced.code).toBe(2);
     expect(forced.stderr).toMatch(
       /--header-row with --sheet all: each sheet's header row is found on its own/,
@@ -334,23 +350,23 @@ describe('--sheet all on sheets that differ', () => {
 });
 
 describe('workbook files as they come', () => {
-  it('an HTML table named .xls is read as a workbook; a damaged .xls and text options are one-line errors', () => {
+  it('an HTML table named .xls is read as a workbook; a damaged .xls and text options are one-line errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ca-xls-'));
     const html = join(dir, 'export.xls');
     writeFileSync(
       html,
       '<html><body><table><tr><td>sku</td><td>weight_kg</td></tr><tr><td>A1</td><td>0.2</td></tr></table></body></html>',
     );
-    const read = runCli([html, ...AS_OF, '--format', 'json']);
+    const read = await runInProcess([html, ...AS_OF, '--format', 'json']);
     expect(JSON.parse(read.stdout).input).toMatchObject({ encoding: 'xls', rows: 1 });
     const broken = join(dir, 'broken.xls');
     writeFileSync(broken, readFileSync(join(LAYOUTS, 'seller-portal.xls')).subarray(0, 9000));
-    const damaged = runCli([broken]);
+    const damaged = await runInProcess([broken]);
     expect(damaged.code).toBe(2);
     expect(damaged.stderr).toBe(
       `channel-audit: ${broken} is not a readable .xls workbook (it is damaged, or not an Excel 97-2003 file); re-save it from Excel, or export it as CSV\n`,
     );
-    const delimiter = runCli([join('test', 'layouts', 'seller-portal.xls'), '--delimiter', ';']);
+    const delimiter = await runInProcess([join('test', 'layouts', 'seller-portal.xls'), '--delimiter', ';']);
     expect(delimiter.code).toBe(2);
     expect(delimiter.stderr).toMatch(
       /--delimiter: .* is a workbook \(\.xls\): its cells need no delimiter or encoding/,
@@ -360,8 +376,8 @@ describe('workbook files as they come', () => {
 });
 
 describe('--print-mapping', () => {
-  it('shows each field and its column, the columns left unread and the doubts, and audits nothing', () => {
-    const run = runCli([join('test', 'layouts', 'magento.csv'), '--print-mapping']);
+  it('shows each field and its column, the columns left unread and the doubts, and audits nothing', async () => {
+    const run = await runInProcess([join('test', 'layouts', 'magento.csv'), '--print-mapping']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^test\/layouts\/magento\.csv · header on line 1 · utf-8 · delimiter ","\n/);
     expect(run.stdout).toMatch(/\ncategory +← categories\n/);
@@ -376,10 +392,20 @@ describe('each layout\u2019s JSON report', () => {
   const cases = readdirSync(LAYOUTS)
     .filter((f) => /\.(csv|tsv|xlsx|xls)$/.test(f) && f !== 'no-header-first.xlsx')
     .map((f) => [f, /^seller-portal/.test(f) ? ['--sheet', 'all'] : []] as const);
-  it.each(cases)('%s', (file, extra) => {
-    const run = runCli([join('test', 'layouts', file), ...AS_OF, ...extra, '--format', 'json']);
+  // The exit code of each, beside them in expected/exit-codes.json.
+  const codesPath = join(LAYOUTS, 'expected', 'exit-codes.json');
+  const codes: Record<string, number | null> = existsSync(codesPath)
+    ? JSON.parse(readFileSync(codesPath, 'utf8'))
+    : {};
+  it.each(cases)('%s', async (file, extra) => {
+    const run = await runInProcess([join('test', 'layouts', file), ...AS_OF, ...extra, '--format', 'json']);
     const path = join(LAYOUTS, 'expected', `${file}.json`);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(path, run.stdout);
+    if (process.env.UPDATE_GOLDEN) {
+      writeFileSync(path, run.stdout);
+      codes[file] = run.code;
+      writeFileSync(codesPath, `${JSON.stringify(codes, null, 2)}\n`);
+    }
     expect(run.stdout).toBe(readFileSync(path, 'utf8'));
+    expect(run.code, `expected/exit-codes.json: ${file}`).toBe(codes[file]);
   });
 });

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
-import { KeyTable } from '../../src/read/key-table.js';
+import { audit } from '../../src/run/audit.js';
+import { KeyTable } from '../../src/core/key-table.js';
 import { CsvTokenizer, type RawRow } from '../../src/read/tokenize-csv.js';
 import { cellsText } from '../../src/report/annotated-csv.js';
-import type { AuditedSku, CatalogRecord } from '../../src/types.js';
+import type { AuditedSku, CatalogRecord } from '../../src/core/types.js';
 
 // Cells made of what breaks CSV readers: delimiters, quotes, CR, LF, tabs, spaces, non-ASCII.
 const cell = fc.string({
@@ -173,7 +173,7 @@ describe('the index pass on bytes', () => {
     const { fileSource } = await import('../../src/read/open-source.js');
     const { detectTableFormat, openCatalog } = await import('../../src/read/read-catalog.js');
     const { mapColumns } = await import('../../src/read/map-columns.js');
-    const { canScanBytes, indexRecords, scanIndex } = await import('../../src/read/scan-index.js');
+    const { canScanBytes, indexRecords, scanIndex } = await import('../../src/scale/scan-index.js');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');

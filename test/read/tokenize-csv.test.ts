@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { CsvTokenizer, type RawRow } from '../../src/read/tokenize-csv.js';
 
 function tokenize(text: string, chunkSize = text.length || 1, delimiter = ','): RawRow[] {

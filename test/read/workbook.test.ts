@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit.js';
+import { audit } from '../../src/run/audit.js';
 import { fileSource } from '../../src/read/open-source.js';
 import { detectTableFormat, openCatalog } from '../../src/read/read-catalog.js';
 import { SharedStrings } from '../../src/read/shared-strings.js';
 import { zipEntrySizes } from '../../src/read/zip-directory.js';
-import type { AuditedSku, CatalogRecord } from '../../src/types.js';
+import type { AuditedSku, CatalogRecord } from '../../src/core/types.js';
 import { ROOT } from '../cli-run.js';
 import fc from 'fast-check';
 
@@ -121,7 +121,7 @@ describe('a workbook read in a thread of its own (built code)', () => {
       onWorkbookRows: (rows) => read[0]?.push(rows),
     });
     // The worker's temporary files (the spilled CSV, exceljs's copy of the sheet) are all removed.
-    const { audit: builtAudit } = await import('../../dist/audit.js');
+    const { audit: builtAudit } = await import('../../dist/run/audit.js');
     const temp = mkdtempSync(join(tmpdir(), 'ca-temp-'));
     const tmpdirBefore = process.env.TMPDIR;
     process.env.TMPDIR = temp;

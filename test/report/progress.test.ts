@@ -4,7 +4,7 @@ import { progressBar } from '../../src/report/progress.js';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ORDERS_ARGS, ROOT, runCli } from '../cli-run.js';
+import { ORDERS_ARGS, ROOT, runInProcess } from '../cli-run.js';
 
 function terminal() {
   let text = '';
@@ -99,8 +99,8 @@ describe('progress bar', () => {
 
   it('is fed by both audits: rows of the catalog (in one thread or two), bytes of catalog then orders', async () => {
     // The built library: worker threads run the compiled worker script.
-    const { audit } = await import('../../dist/audit.js');
-    const { auditOrders } = await import('../../src/orders/audit-orders.js');
+    const { audit } = await import('../../dist/run/audit.js');
+    const { auditOrders } = await import('../../src/run/audit-orders.js');
     const { generateCatalog } = await import('../../bench/generate.js');
     const dir = mkdtempSync(join(tmpdir(), 'ca-progress-'));
     const catalog = join(dir, 'catalog.csv');
@@ -131,10 +131,10 @@ describe('progress bar', () => {
     rising(calls, statSync(orders).size + statSync(catalogFile).size);
   });
 
-  it('is never written when standard error is not a terminal (tests run the binary with pipes)', () => {
-    const run = runCli(['fixtures/sample-catalog.csv', '--as-of', '2026-11-23']);
+  it('is never written when standard error is not a terminal (a pipe, a file)', async () => {
+    const run = await runInProcess(['fixtures/sample-catalog.csv', '--as-of', '2026-11-23']);
     expect(run.stderr).toBe('');
-    const orders = runCli([...ORDERS_ARGS, '--no-progress']);
+    const orders = await runInProcess([...ORDERS_ARGS, '--no-progress']);
     expect(orders.stderr).toBe('');
     expect(orders.stdout).toMatch(/orders/);
   });

@@ -1,4 +1,4 @@
-import { duration } from '../../normalize/timestamps.js';
+import { duration } from '../../values/timestamps.js';
 import { defineOrderRule } from '../define-rule.js';
 
 export default defineOrderRule({

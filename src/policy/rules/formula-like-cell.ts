@@ -1,4 +1,4 @@
-import { isFormulaLike } from '../../normalize/formula-like.js';
+import { isFormulaLike } from '../../values/formula-like.js';
 import { defineRule, type RuleHit } from '../define-rule.js';
 
 type Args = { column: string; value: string };

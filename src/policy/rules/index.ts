@@ -1,5 +1,6 @@
-import { ORDER_RULES } from '../order-rules/index.js';
-import type { Severity } from '../../types.js';
+import { CATALOG_RULE_IDS, ORDER_RULE_IDS } from '../../config/rule-ids.js';
+import { ORDER_RULES, type OrderRuleId } from '../order-rules/index.js';
+import type { Severity } from '../../core/types.js';
 import controlCharacter from './control-character.js';
 import duplicateHeader from './duplicate-header.js';
 import duplicateSku from './duplicate-sku.js';
@@ -23,7 +24,7 @@ import unknownChannel from './unknown-channel.js';
 import varietyInWarehouse from './variety-in-warehouse.js';
 import warehouseCandidate from './warehouse-candidate.js';
 
-/** Every rule, in the order SPEC §5 lists them (malformed-row first: it explains the rest of its row). */
+/** Every rule, in the order docs/contract.md#rules lists them (malformed-row first: it explains the rest of its row). */
 export const RULES = [
   malformedRow,
   suspiciousMapping,
@@ -50,6 +51,13 @@ export const RULES = [
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
+
+// The registries hold exactly the ids the config knows (`config/rule-ids.ts`): either side changed alone
+// fails the type check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const catalogIdsMatch: Same<RuleId, (typeof CATALOG_RULE_IDS)[number]> = true;
+const orderIdsMatch: Same<OrderRuleId, (typeof ORDER_RULE_IDS)[number]> = true;
+void [catalogIdsMatch, orderIdsMatch];
 export const RULE_IDS = RULES.map((rule) => rule.id) as [RuleId, ...RuleId[]];
 
 type AnyRule = {
@@ -68,12 +76,4 @@ const BY_ID = new Map<string, AnyRule>(
 /** A rule of either audit by its id. */
 export function ruleById(id: string): AnyRule | undefined {
   return BY_ID.get(id);
-}
-
-/**
- * The ids as plain strings, for the config schema: the rules' own types depend on the config's type, so
- * the schema must not depend on theirs.
- */
-export function ruleIdList(): [string, ...string[]] {
-  return [...RULE_IDS, ...ORDER_RULES.map((rule) => rule.id)];
 }

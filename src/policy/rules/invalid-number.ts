@@ -1,5 +1,5 @@
 import { cellOf } from '../../read/map-columns.js';
-import { type Field, MEASURES } from '../../types.js';
+import { type Field, MEASURES } from '../../core/types.js';
 import { defineRule, type RuleHit } from '../define-rule.js';
 
 type Args = { column: string; value: string; expected: string };

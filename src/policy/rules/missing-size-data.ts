@@ -1,4 +1,4 @@
-import type { Field } from '../../types.js';
+import type { Field } from '../../core/types.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { addDays } from '../../normalize/dates.js';
+import { addDays } from '../../values/dates.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

@@ -220,6 +220,9 @@ export interface InputInfo {
   sheets?: { name: string; headerRow: number | null; rows: number }[];
 }
 
+/** What `--print-mapping` reports: the input as the audit would read it, before any row is counted. */
+export type MappingInfo = Omit<InputInfo, 'rows'>;
+
 export interface AuditMeta {
   tool: 'channel-audit';
   version: string;

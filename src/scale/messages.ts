@@ -1,9 +1,9 @@
-import type { RowAuditorInit } from '../audit-row.js';
-import type { ThreadError } from '../errors.js';
+import type { RowAuditorInit } from '../audit/audit-row.js';
+import type { ThreadError } from '../core/errors.js';
 import type { FilePart, TableFormat } from '../read/read-catalog.js';
 import type { ReporterOptions, ReportStart } from '../report/reporter.js';
-import type { Highlights } from '../summarize.js';
-import type { AuditSummary, SeverityCounts } from '../types.js';
+import type { Highlights } from '../audit/summarize.js';
+import type { AuditSummary, SeverityCounts } from '../core/types.js';
 
 /** What a worker thread needs to audit one part of the file. */
 export interface PartTask {

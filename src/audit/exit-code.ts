@@ -1,9 +1,9 @@
-import type { AuditSummary, SeverityCounts } from './types.js';
+import type { AuditSummary, SeverityCounts } from '../core/types.js';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 export interface ExitOptions {

@@ -1,9 +1,9 @@
 import type { Settings } from '../config/settings.js';
-import { addDays } from '../normalize/dates.js';
-import type { NormalizedSku, ShippingWindow } from '../types.js';
+import { addDays } from '../values/dates.js';
+import type { NormalizedSku, ShippingWindow } from '../core/types.js';
 
 /**
- * SPEC §4 (profile aliexpress-2024-09): 72 h from payment, 96 h while a product in an eligible category is
+ * docs/contract.md#shipping-window (profile aliexpress-2024-09): 72 h from payment, 96 h while a product in an eligible category is
  * in its first 30 days online, from the day the extension took effect. Days are calendar days.
  */
 export function shippingWindow(sku: NormalizedSku, settings: Settings): ShippingWindow {

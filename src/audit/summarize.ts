@@ -1,5 +1,5 @@
 import type { Baseline } from './baseline.js';
-import { RULE_IDS } from './policy/rules/index.js';
+import { RULE_IDS } from '../policy/rules/index.js';
 import {
   type AuditedSku,
   type AuditSummary,
@@ -9,7 +9,7 @@ import {
   type Severity,
   TRACKS,
   type Track,
-} from './types.js';
+} from '../core/types.js';
 
 /** A SKU worth showing in a summary: where it is, and how bad. */
 export interface SkuExample {

@@ -1,14 +1,14 @@
 // A worker thread: audits one part of the file and writes each output's items for it to a file.
 import { createWriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { RowAuditor } from '../audit-row.js';
-import { threadError } from '../errors.js';
+import { RowAuditor } from '../audit/audit-row.js';
+import { threadError } from '../core/errors.js';
 import { fileSource } from '../read/open-source.js';
 import { readPart } from '../read/read-catalog.js';
 import { ItemWriter } from '../report/emit.js';
 import { OUTPUT_FORMATS } from '../report/index.js';
 import { streamSink } from '../report/sink.js';
-import { SummaryCollector } from '../summarize.js';
+import { SummaryCollector } from '../audit/summarize.js';
 import type { PartMessage, PartTask } from './messages.js';
 
 const task = workerData as PartTask;

@@ -1,7 +1,7 @@
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
 /** Strips what spreadsheets and ERPs wrap around a barcode: spaces, dashes, a leading apostrophe. */
-export function cleanGtin(text: string): string {
+function cleanGtin(text: string): string {
   if (allDigits(text)) return text;
   const ascii = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
   return ascii.replace(/^'/, '').replace(/[\s-]/g, '');

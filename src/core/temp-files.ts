@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
  */
 const live = new Set<string>();
 
-export const TEMP_PREFIX = 'channel-audit-';
+const TEMP_PREFIX = 'channel-audit-';
 
 /** A leftover is removed once its process is gone and it is this old (a run that just started may be slow). */
 const LEFTOVER_AGE_MS = 5 * 60 * 1000;
@@ -44,7 +44,7 @@ export function forgetTemp(path: string): void {
   live.delete(path);
 }
 
-/** Removes everything still registered, at once: for the end of the process, signals included. */
+/** Removes everything still registered, at once: for the end of the process, signals included. @public */
 export function removeAllTempSync(): void {
   for (const path of live) {
     try {
@@ -67,7 +67,7 @@ export function sweepOnce(): Promise<unknown> {
  * Removes what killed runs left in `dir`: temporary folders of channel-audit (or, with `target`, the
  * temporary files beside that output) whose process is gone and that are older than five minutes.
  */
-export async function sweepLeftovers(dir: string, target?: string, now = Date.now()): Promise<string[]> {
+async function sweepLeftovers(dir: string, target?: string, now = Date.now()): Promise<string[]> {
   const pattern =
     target === undefined
       ? new RegExp(`^${TEMP_PREFIX}[a-z]+-(\\d+)-`)

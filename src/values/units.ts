@@ -1,11 +1,11 @@
-import type { NumberCell } from '../types.js';
+import type { NumberCell } from '../core/types.js';
 
 export type WeightUnit = 'kg' | 'g' | 'lb' | 'oz';
 export type LengthUnit = 'cm' | 'mm' | 'm' | 'in' | 'ft';
 export type HandlingUnit = 'days' | 'hours';
 
-export const KG_PER: Record<WeightUnit, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
-export const CM_PER: Record<LengthUnit, number> = { cm: 1, mm: 0.1, m: 100, in: 2.54, ft: 30.48 };
+const KG_PER: Record<WeightUnit, number> = { kg: 1, g: 0.001, lb: 0.45359237, oz: 0.028349523125 };
+const CM_PER: Record<LengthUnit, number> = { cm: 1, mm: 0.1, m: 100, in: 2.54, ft: 30.48 };
 
 const WEIGHT_WORDS = new Map<string, WeightUnit>([
   ['kg', 'kg'],
@@ -115,7 +115,7 @@ const WITH_UNIT = /^(.*?\d\.?)\s*([a-z"\u4e00-\u9fff]+)\.?$/i;
  * A measured cell → a number in the target unit. The unit is the one written in the cell (`1.2 kg`,
  * `4 in`), else the one from the header. Empty → null; unreadable or an unknown unit → NaN.
  */
-export function parseMeasure<U extends string>(
+function parseMeasure<U extends string>(
   text: string,
   headerUnit: U,
   unitOf: (word: string) => U | undefined,

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { ConfigError } from './errors.js';
-import type { Finding, NormalizedSku } from './types.js';
+import { ConfigError } from '../core/errors.js';
+import type { Finding, NormalizedSku } from '../core/types.js';
 
 /** The SKU a finding is about, across exports: its SKU code, else its product id, else its line. */
 export function skuKeyOf(sku: Pick<NormalizedSku, 'sku' | 'productId' | 'line'>): string {

@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { RowAuditor, type RowAuditorInit } from '../audit-row.js';
+import { RowAuditor, type RowAuditorInit } from '../audit/audit-row.js';
 import type { Config } from '../config/schema.js';
-import { errorFromThread } from '../errors.js';
+import { errorFromThread } from '../core/errors.js';
 import type { ColumnMap } from '../read/map-columns.js';
 import type { CatalogSource } from '../read/open-source.js';
 import { readPart, type TableFormat } from '../read/read-catalog.js';
-import type { ProductIndex } from '../read/scan-index.js';
+import type { ProductIndex } from './scan-index.js';
 import type { Reporter, ReportStart } from '../report/reporter.js';
-import type { SummaryCollector } from '../summarize.js';
-import type { IsoDate, SeverityCounts } from '../types.js';
+import type { SummaryCollector } from '../audit/summarize.js';
+import type { IsoDate, SeverityCounts } from '../core/types.js';
 import type { PartMessage, PartTask } from './messages.js';
-import { makeTempDir, removeTemp } from '../temp-files.js';
+import { makeTempDir, removeTemp } from '../core/temp-files.js';
 
 export interface PartsJob {
   source: CatalogSource;

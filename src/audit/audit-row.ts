@@ -1,17 +1,17 @@
 import type { Baseline } from './baseline.js';
 import { skuKeyOf } from './baseline.js';
-import { classifySku } from './classify/classify-sku.js';
-import type { Config } from './config/schema.js';
-import { resolveSettings, type Settings } from './config/settings.js';
-import { ContinuationRows } from './normalize/continuation.js';
-import { rowNormalizer } from './normalize/normalize-row.js';
-import type { RuleContext } from './policy/define-rule.js';
-import { type ActiveRule, activeRules, evaluate } from './policy/evaluate.js';
-import type { ProductIndex } from './read/product-index.js';
-import type { ColumnMap } from './read/map-columns.js';
-import type { AuditedSku, CatalogRecord, IsoDate, NormalizedSku, SeverityCounts } from './types.js';
+import { classifySku } from '../classify/classify-sku.js';
+import type { Config } from '../config/schema.js';
+import { resolveSettings, type Settings } from '../config/settings.js';
+import { ContinuationRows } from '../normalize/continuation.js';
+import { rowNormalizer } from '../normalize/normalize-row.js';
+import type { RuleContext } from '../policy/define-rule.js';
+import { type ActiveRule, activeRules, evaluate } from '../policy/evaluate.js';
+import type { ProductIndex } from './product-index.js';
+import type { ColumnMap } from '../read/map-columns.js';
+import type { AuditedSku, CatalogRecord, IsoDate, NormalizedSku, SeverityCounts } from '../core/types.js';
 
-export type RecordFacts = Pick<ProductIndex, 'productSkus' | 'duplicateOf'>;
+type RecordFacts = Pick<ProductIndex, 'productSkus' | 'duplicateOf'>;
 
 export interface RowAuditorInit {
   config: Config;

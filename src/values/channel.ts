@@ -1,4 +1,4 @@
-import type { Channel } from '../types.js';
+import type { Channel } from '../core/types.js';
 
 /** The spellings of the current mode that exports use, in English and Chinese back offices. */
 const CHANNEL_WORDS = new Map<string, Channel>([

@@ -1,5 +1,5 @@
-import { detach } from '../read/detach.js';
-import type { IsoDate } from '../types.js';
+import { detach } from '../core/detach.js';
+import type { IsoDate } from '../core/types.js';
 
 const DATE =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:[T\s]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -54,7 +54,7 @@ function parseDateUncached(text: string): IsoDate | 'invalid' | null {
   return 'invalid';
 }
 
-export function toIsoDate(timeMs: number): IsoDate {
+function toIsoDate(timeMs: number): IsoDate {
   return new Date(timeMs).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from './types.js';
 
 export const ORDER_STATUSES = ['on-time', 'late', 'open', 'open-overdue', 'invalid'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

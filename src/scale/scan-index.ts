@@ -1,11 +1,11 @@
 import { ContinuationRows } from '../normalize/continuation.js';
-import { type Decoder, decodeWhole } from './decode.js';
-import { cellOf, type ColumnMap } from './map-columns.js';
-import type { CatalogSource } from './open-source.js';
-import { type CatalogReader, fromWorkbook, type TableFormat } from './read-catalog.js';
-import { IndexBuilder, type ProductIndex, type RecordStart } from './product-index.js';
+import { type Decoder, decodeWhole } from '../read/decode.js';
+import { cellOf, type ColumnMap } from '../read/map-columns.js';
+import type { CatalogSource } from '../read/open-source.js';
+import { type CatalogReader, fromWorkbook, type TableFormat } from '../read/read-catalog.js';
+import { IndexBuilder, type ProductIndex, type RecordStart } from '../audit/product-index.js';
 
-export type { ProductIndex, RecordStart } from './product-index.js';
+export type { ProductIndex } from '../audit/product-index.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;

@@ -1,4 +1,4 @@
-import { detach } from '../read/detach.js';
+import { detach } from '../core/detach.js';
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 

@@ -1,52 +1,31 @@
 import type { Readable } from 'node:stream';
 import { parseConfig } from '../config/load-config.js';
 import type { Config, ConfigInput } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
-import { type FailOn, getExitCode } from '../exit-code.js';
-import { parseTimestamp } from '../normalize/timestamps.js';
+import { ConfigError } from '../core/errors.js';
+import { type FailOn, getExitCode } from '../audit/exit-code.js';
+import { parseTimestamp } from '../values/timestamps.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
 import { type CatalogSource, fileSource, streamSource } from '../read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';
 import type { Reporter } from '../report/reporter.js';
-import type { Finding, SeverityCounts, SeverityOrOff } from '../types.js';
-import { TOOL_NAME, VERSION } from '../version.js';
-import { readCatalogLookup } from './catalog-lookup.js';
-import { judgeOrder } from './judge-order.js';
-import { mapOrderColumns, type OrderField } from './order-columns.js';
-import { OrdersCollector, type OrdersHighlights, type OrdersSummary } from './orders-summary.js';
-import type { AuditedOrder } from './order-types.js';
+import type { Finding, SeverityCounts, SeverityOrOff } from '../core/types.js';
+import { TOOL_NAME, VERSION } from '../core/version.js';
+import { readCatalogLookup } from '../orders/catalog-lookup.js';
+import { judgeOrder } from '../orders/judge-order.js';
+import { mapOrderColumns, type OrderField } from '../orders/order-columns.js';
+import {
+  OrdersCollector,
+  type OrdersEnd,
+  type OrdersHighlights,
+  type OrdersMeta,
+  type OrdersStart,
+  type OrdersSummary,
+} from '../orders/orders-summary.js';
 
-export interface OrdersMeta {
-  tool: 'channel-audit';
-  version: string;
-  schemaVersion: 1;
-  command: 'orders';
-  /** The audit time, `YYYY-MM-DDTHH:mm` in the shared zone. */
-  asOf: string;
-  policy: string;
-  input: {
-    path: string;
-    encoding: string;
-    delimiter: string;
-    rows: number;
-    columns: Partial<Record<OrderField, string>>;
-  };
-  catalog: { path: string; rows: number; skus: number };
-}
+export type { OrdersEnd, OrdersStart } from '../orders/orders-summary.js';
+import type { AuditedOrder } from '../core/order-types.js';
 
-export interface OrdersStart {
-  meta: OrdersMeta;
-  headers: readonly string[];
-  severities: Record<string, SeverityOrOff>;
-  docsUrl?: string;
-}
-
-export interface OrdersEnd extends OrdersStart {
-  summary: OrdersSummary;
-  highlights: OrdersHighlights;
-}
-
-export type OrdersReporter = Reporter<AuditedOrder, OrdersStart, OrdersEnd>;
+type OrdersReporter = Reporter<AuditedOrder, OrdersStart, OrdersEnd>;
 
 export interface OrdersOptions extends ReadOptions {
   config?: Config | ConfigInput;

@@ -1,15 +1,15 @@
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { auditInParts, canAuditInParts } from './parallel/audit-parts.js';
-import { RowAuditor, recordsDiffer } from './audit-row.js';
-import type { Baseline } from './baseline.js';
-import { resolveSettings } from './config/settings.js';
-import { parseConfig } from './config/load-config.js';
-import type { Config, ConfigInput } from './config/schema.js';
-import { ConfigError, NoHeaderError, UsageError } from './errors.js';
-import { gatedFindings } from './exit-code.js';
-import { isIsoDate, todayUtc } from './normalize/dates.js';
-import { RULES } from './policy/rules/index.js';
+import { auditInParts, canAuditInParts } from '../scale/audit-parts.js';
+import { RowAuditor, recordsDiffer } from '../audit/audit-row.js';
+import type { Baseline } from '../audit/baseline.js';
+import { resolveSettings } from '../config/settings.js';
+import { parseConfig } from '../config/load-config.js';
+import type { Config, ConfigInput } from '../config/schema.js';
+import { ConfigError, NoHeaderError, UsageError } from '../core/errors.js';
+import { gatedFindings } from '../audit/exit-code.js';
+import { isIsoDate, todayUtc } from '../values/dates.js';
+import { RULES } from '../policy/rules/index.js';
 import {
   type ColumnMap,
   type ColumnOverrides,
@@ -18,23 +18,23 @@ import {
   headerScore,
   type MappingWarning,
   unreadHeaders,
-} from './read/map-columns.js';
-import { CHECKED_ROWS, checkMapping } from './normalize/check-mapping.js';
-import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from './read/scan-index.js';
-import { type CatalogSource, fileSource, streamSource } from './read/open-source.js';
-import { spillWorkbook } from './read/spill-workbook.js';
-import type { EncodingGuess } from './read/detect-encoding.js';
-import { ALL_SHEETS } from './read/workbook.js';
-import { HEADER_SEARCH_ROWS } from './read/header-row.js';
+} from '../read/map-columns.js';
+import { CHECKED_ROWS, checkMapping } from '../normalize/check-mapping.js';
+import { canScanBytes, indexRecords, type ProductIndex, scanIndex } from '../scale/scan-index.js';
+import { type CatalogSource, fileSource, streamSource } from '../read/open-source.js';
+import { spillWorkbook } from '../read/spill-workbook.js';
+import type { EncodingGuess } from '../read/detect-encoding.js';
+import { ALL_SHEETS } from '../read/workbook.js';
+import { HEADER_SEARCH_ROWS } from '../read/header-row.js';
 import {
   detectTableFormat,
   fromWorkbook,
   openCatalog,
   type ReadOptions,
   type TableFormat,
-} from './read/read-catalog.js';
-import type { Reporter } from './report/reporter.js';
-import { type Highlights, SummaryCollector } from './summarize.js';
+} from '../read/read-catalog.js';
+import type { Reporter } from '../report/reporter.js';
+import { type Highlights, SummaryCollector } from '../audit/summarize.js';
 import type {
   AuditedSku,
   AuditMeta,
@@ -42,15 +42,18 @@ import type {
   CatalogRecord,
   InputInfo,
   IsoDate,
+  MappingInfo,
   SeverityCounts,
-} from './types.js';
-import { TOOL_NAME, VERSION } from './version.js';
+} from '../core/types.js';
+
+export type { MappingInfo } from '../core/types.js';
+import { TOOL_NAME, VERSION } from '../core/version.js';
 
 /** Files from this size up are audited in parts, by worker threads, unless told otherwise. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 export interface AuditOptions extends ReadOptions {
-  /** A validated config, or a plain object to validate; the defaults of SPEC §3-5 otherwise. */
+  /** A validated config, or a plain object to validate; the defaults of docs/contract.md#configuration otherwise. */
   config?: Config | ConfigInput;
   /** The audit date, `YYYY-MM-DD`; today (UTC) otherwise. */
   asOf?: IsoDate;
@@ -110,7 +113,6 @@ export async function audit(
 }
 
 /** What `--print-mapping` shows: how the file is read, without auditing it. */
-export type MappingInfo = Omit<InputInfo, 'rows'>;
 
 /** Reads a catalog's header and first rows only: its format, header row, column map and its doubts. */
 export async function inspectMapping(

@@ -1,5 +1,5 @@
-import { KeyTable } from './key-table.js';
-import { SharedColumn } from './shared-column.js';
+import { KeyTable } from '../core/key-table.js';
+import { SharedColumn } from '../read/shared-column.js';
 
 /** A place where a record starts: where a part of the file can begin. */
 export interface RecordStart {

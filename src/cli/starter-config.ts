@@ -1,8 +1,8 @@
 import { ORDER_RULES } from '../policy/order-rules/index.js';
 import { RULES } from '../policy/rules/index.js';
-import { parseConfig } from './load-config.js';
-import { SCHEMA_PATH } from './json-schema.js';
-import { SIZE_PRESETS } from './presets.js';
+import { parseConfig } from '../config/load-config.js';
+import { SCHEMA_PATH } from '../config/json-schema.js';
+import { SIZE_PRESETS } from '../config/presets.js';
 
 /** A config with every default spelled out, for `channel-audit init`. */
 export function starterConfig(): Record<string, unknown> {
