@@ -6,10 +6,18 @@ import { resolveSettings, type Settings } from '../config/settings.js';
 import { ContinuationRows } from '../normalize/continuation.js';
 import { rowNormalizer } from '../normalize/normalize-row.js';
 import type { RuleContext } from '../policy/define-rule.js';
-import { type ActiveRule, activeRules, evaluate } from '../policy/evaluate.js';
+import { type ActiveRule, activeRules, evaluate, keepErrors } from '../policy/evaluate.js';
+import { RULES } from '../policy/rules/index.js';
 import type { ProductIndex } from './product-index.js';
 import type { ColumnMap } from '../read/map-columns.js';
-import type { AuditedSku, CatalogRecord, IsoDate, NormalizedSku, SeverityCounts } from '../core/types.js';
+import type {
+  AuditedSku,
+  CatalogRecord,
+  ClassifiedSku,
+  IsoDate,
+  NormalizedSku,
+  SeverityCounts,
+} from '../core/types.js';
 
 type RecordFacts = Pick<ProductIndex, 'productSkus' | 'duplicateOf'>;
 
@@ -32,14 +40,14 @@ export class RowAuditor {
   /** Findings below error that --quiet kept out of the outputs, for --max-warnings. */
   readonly hidden: SeverityCounts = { error: 0, warning: 0, info: 0 };
   private readonly settings: Settings;
-  private readonly rules: ActiveRule[];
+  private readonly rules: ActiveRule<ClassifiedSku, RuleContext>[];
   private readonly context: RuleContext;
   private readonly normalize: (record: CatalogRecord) => NormalizedSku;
   private readonly continuation: ContinuationRows;
 
   constructor(private readonly init: RowAuditorInit) {
     this.settings = resolveSettings(init.config, init.asOf);
-    this.rules = activeRules(init.config);
+    this.rules = activeRules(RULES, init.config);
     this.context = { settings: this.settings, columns: init.columns };
     this.normalize = rowNormalizer(init.columns, { decimalComma: init.decimalComma });
     this.continuation = new ContinuationRows(init.columns.continuationRows, init.columns.parentRows);
@@ -67,11 +75,7 @@ export class RowAuditor {
       const skuKey = skuKeyOf(classified);
       for (const finding of findings) finding.baseline = baseline.take(finding, skuKey);
     }
-    if (quiet) {
-      for (const f of findings)
-        if (f.severity !== 'error' && f.baseline !== 'unchanged') this.hidden[f.severity]++;
-      findings = findings.filter((f) => f.severity === 'error');
-    }
+    if (quiet) findings = keepErrors(findings, this.hidden);
     const audited = classified as AuditedSku;
     audited.findings = findings;
     return audited;

@@ -16,7 +16,12 @@ export interface RuleHit<Args> {
   args: Args;
 }
 
-export interface Rule<Id extends string = string, Args = Record<string, unknown>, Subject = ClassifiedSku> {
+export interface Rule<
+  Id extends string = string,
+  Args = Record<string, unknown>,
+  Subject = ClassifiedSku,
+  Context = RuleContext,
+> {
   id: Id;
   /** Default severity; the config may change it, and only `evaluate` applies that. */
   severity: Severity;
@@ -26,7 +31,7 @@ export interface Rule<Id extends string = string, Args = Record<string, unknown>
   summary: string;
   /** Why it matters, from the policy. */
   why: string;
-  check(subject: Subject, context: RuleContext): RuleHit<Args> | readonly RuleHit<Args>[] | undefined;
+  check(subject: Subject, context: Context): RuleHit<Args> | readonly RuleHit<Args>[] | undefined;
   message(args: Args): string;
 }
 
@@ -35,9 +40,9 @@ export function defineRule<const Id extends string, Args>(rule: Rule<Id, Args>):
   return rule;
 }
 
-/** The same, for a rule about one order of an orders audit. */
+/** The same, for a rule about one order of an orders audit: it looks at the order alone. */
 export function defineOrderRule<const Id extends string, Args>(
-  rule: Rule<Id, Args, AuditedOrder>,
-): Rule<Id, Args, AuditedOrder> {
+  rule: Rule<Id, Args, AuditedOrder, undefined>,
+): Rule<Id, Args, AuditedOrder, undefined> {
   return rule;
 }

@@ -5,10 +5,11 @@ import { ConfigError } from '../core/errors.js';
 import { type FailOn, getExitCode } from '../audit/exit-code.js';
 import { parseTimestamp } from '../values/timestamps.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
+import { activeRules, evaluate, keepErrors, severityTable } from '../policy/evaluate.js';
 import { type CatalogSource, fileSource, streamSource } from '../read/open-source.js';
 import { detectTableFormat, openCatalog, type ReadOptions } from '../read/read-catalog.js';
 import type { Reporter } from '../report/reporter.js';
-import type { Finding, SeverityCounts, SeverityOrOff } from '../core/types.js';
+import type { SeverityCounts } from '../core/types.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
 import { readCatalogLookup } from '../orders/catalog-lookup.js';
 import { judgeOrder } from '../orders/judge-order.js';
@@ -91,9 +92,8 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
       columns.index.productId === undefined,
       options.onProgress && ((bytes) => options.onProgress?.(bytes, total)),
     );
-    const severities: Record<string, SeverityOrOff> = Object.fromEntries(
-      ORDER_RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
-    );
+    const severities = severityTable(ORDER_RULES, config);
+    const rules = activeRules<AuditedOrder, undefined>(ORDER_RULES, config);
     const meta: OrdersMeta = {
       tool: TOOL_NAME,
       version: VERSION,
@@ -128,9 +128,8 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     for await (const batch of reader.records) {
       for (const record of batch) {
         const order = judgeOrder(record, columns, lookup, config, asOfMinutes);
-        const findings = evaluateOrder(order, severities);
-        for (const f of findings) if (f.severity !== 'error') hidden[f.severity]++;
-        order.findings = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+        const findings = evaluate(order, rules, undefined);
+        order.findings = options.quiet ? keepErrors(findings, hidden) : findings;
         collector.add(order);
         for (const reporter of reporters) reporter.sku(order);
         options.onOrder?.(order);
@@ -149,21 +148,6 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     await source.dispose();
     await catalogSource.dispose();
   }
-}
-
-function evaluateOrder(order: AuditedOrder, severities: Record<string, SeverityOrOff>): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of ORDER_RULES) {
-    const severity = severities[rule.id] ?? rule.severity;
-    if (severity === 'off') continue;
-    const hit = (
-      rule.check as (o: AuditedOrder, c: never) => { field: string | null; args: unknown } | undefined
-    )(order, undefined as never);
-    if (hit !== undefined) {
-      findings.push({ rule: rule.id, severity, field: hit.field, args: hit.args as Record<string, unknown> });
-    }
-  }
-  return findings;
 }
 
 export function ordersExitCode(gate: SeverityCounts, failOn: FailOn, maxWarnings?: number): 0 | 1 {

@@ -9,6 +9,7 @@ import type { Config, ConfigInput } from '../config/schema.js';
 import { ConfigError, NoHeaderError, UsageError } from '../core/errors.js';
 import { gatedFindings } from '../audit/exit-code.js';
 import { isIsoDate, todayUtc } from '../values/dates.js';
+import { severityTable } from '../policy/evaluate.js';
 import { RULES } from '../policy/rules/index.js';
 import {
   type ColumnMap,
@@ -251,9 +252,7 @@ async function auditFormat(
   };
   options.onInput?.(meta.input);
   const reporters = options.reporters ?? [];
-  const severities = Object.fromEntries(
-    RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.severity]),
-  );
+  const severities = severityTable(RULES, config);
   const start = {
     meta,
     headers,
