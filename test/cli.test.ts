@@ -12,51 +12,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { BIN, portable, ROOT, runCli } from './cli-run.js';
+import { BIN, portable, ROOT, runCli, runInProcess } from './cli-run.js';
 
 const SAMPLE = 'fixtures/sample-catalog.csv';
 const AS_OF = ['--as-of', '2026-11-23'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'ca-cli-'));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-describe('channel-audit (the built binary)', () => {
-  it('prints its version and help, exit 0', () => {
-    expect(runCli(['--version'])).toMatchObject({ stdout: `${pkg.version}\n`, code: 0 });
-    const help = runCli(['--help']);
-    expect(help.code).toBe(0);
-    for (const option of [
-      '--format',
-      '--out',
-      '--as-of',
-      '--fail-on',
-      '--config',
-      '--map',
-      '--no-escape-formulas',
-    ]) {
-      expect(help.stdout).toContain(option);
-    }
-  });
-
-  it('exits 1 on the sample (it has errors), 0 with --fail-on none', () => {
-    expect(runCli([SAMPLE, ...AS_OF]).code).toBe(1);
-    expect(runCli([SAMPLE, ...AS_OF, '--fail-on', 'none']).code).toBe(0);
-  });
-
-  it('exits by --fail-on on a catalog with only info findings', () => {
+describe('channel-audit, run in this process', () => {
+  it('exits by --fail-on on a catalog with only info findings', async () => {
     const dir = tmp();
     const file = join(dir, 'ok.csv');
     writeFileSync(
       file,
       'product_id,sku,category,gtin,weight_kg,length_cm,width_cm,height_cm,handling_days,listed_at,channel\nP,S,Cables,4006381333931,0.1,10,5,2,2,2025-01-01,pop\n',
     );
-    expect(runCli([file, ...AS_OF]).code).toBe(0);
-    expect(runCli([file, ...AS_OF, '--fail-on', 'warning']).code).toBe(0);
-    expect(runCli([file, ...AS_OF, '--fail-on', 'info']).code).toBe(1);
+    expect((await runInProcess([file, ...AS_OF])).code).toBe(0);
+    expect((await runInProcess([file, ...AS_OF, '--fail-on', 'warning'])).code).toBe(0);
+    expect((await runInProcess([file, ...AS_OF, '--fail-on', 'info'])).code).toBe(1);
   });
 
-  it('writes several outputs in one run: stdout plus --out files, by extension or FORMAT:FILE', () => {
+  it('writes several outputs in one run: stdout plus --out files, by extension or FORMAT:FILE', async () => {
     const dir = tmp();
-    const run = runCli([
+    const run = await runInProcess([
       SAMPLE,
       ...AS_OF,
       '--format',
@@ -75,44 +53,44 @@ describe('channel-audit (the built binary)', () => {
     expect(json.skus).toHaveLength(63);
   });
 
-  it('reads standard input with - or when piped with no file', () => {
+  it('reads standard input with - or when piped with no file', async () => {
     const input = readFileSync(join(ROOT, SAMPLE));
-    const viaDash = runCli(['-', ...AS_OF, '--format', 'json'], { input });
-    const piped = runCli([...AS_OF, '--format', 'json'], { input });
+    const viaDash = await runInProcess(['-', ...AS_OF, '--format', 'json'], { input });
+    const piped = await runInProcess([...AS_OF, '--format', 'json'], { input });
     expect(JSON.parse(viaDash.stdout).input.path).toBe('<stdin>');
     expect(piped.stdout).toBe(viaDash.stdout);
-    const fromFile = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'json']).stdout);
+    const fromFile = JSON.parse((await runInProcess([SAMPLE, ...AS_OF, '--format', 'json'])).stdout);
     expect(JSON.parse(piped.stdout).skus).toEqual(fromFile.skus);
   });
 
-  it('never writes over the input, and never changes it', () => {
+  it('never writes over the input, and never changes it', async () => {
     const dir = tmp();
     const file = join(dir, 'catalog.csv');
     copyFileSync(join(ROOT, SAMPLE), file);
     const before = readFileSync(file);
-    const run = runCli([file, ...AS_OF, '--out', file]);
+    const run = await runInProcess([file, ...AS_OF, '--out', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^channel-audit: --out .* is the input file/);
     expect(readFileSync(file)).toEqual(before);
   });
 
-  it('escapes formula-like cells in the annotated CSV unless --no-escape-formulas', () => {
-    const escaped = runCli([SAMPLE, ...AS_OF, '--format', 'csv']).stdout;
-    const raw = runCli([SAMPLE, ...AS_OF, '--format', 'csv', '--no-escape-formulas']).stdout;
+  it('escapes formula-like cells in the annotated CSV unless --no-escape-formulas', async () => {
+    const escaped = (await runInProcess([SAMPLE, ...AS_OF, '--format', 'csv'])).stdout;
+    const raw = (await runInProcess([SAMPLE, ...AS_OF, '--format', 'csv', '--no-escape-formulas'])).stdout;
     expect(escaped).toMatch(/,"'=HYPERLINK/);
     expect(escaped).toMatch(/,'@Home Bamboo/);
     expect(raw).toMatch(/,"?=HYPERLINK/);
     expect(raw).not.toMatch(/'=HYPERLINK/);
   });
 
-  it('escapes the same cells in the orders CSV as in the catalog CSV (a formula, -Infinity; not a decimal comma)', () => {
+  it('escapes the same cells in the orders CSV as in the catalog CSV (a formula, -Infinity; not a decimal comma)', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'catalog.csv'), 'sku,category,listed_at\nS1,Dresses,2026-11-01\n');
     writeFileSync(
       join(dir, 'orders.csv'),
       'order_id,sku,paid_at,online_at,country,carrier\n=1+1,S1,2026-11-20 10:00,,US,-Infinity\nA2,S1,2026-11-20 10:00,,US,"-1,5"\n',
     );
-    const run = runCli(
+    const run = await runInProcess(
       ['orders', 'orders.csv', '--catalog', 'catalog.csv', '--as-of', '2026-11-23T12:00', '--format', 'csv'],
       {
         cwd: dir,
@@ -123,11 +101,11 @@ describe('channel-audit (the built binary)', () => {
     expect(second).toMatch(/,"-1,5",/);
   });
 
-  it('reads a column under another name with --map', () => {
+  it('reads a column under another name with --map', async () => {
     const dir = tmp();
     const file = join(dir, 'c.csv');
     writeFileSync(file, 'Item Code,Weight\nA,1.5\n');
-    const run = runCli([
+    const run = await runInProcess([
       file,
       ...AS_OF,
       '--format',
@@ -140,50 +118,42 @@ describe('channel-audit (the built binary)', () => {
     expect(JSON.parse(run.stdout).input.columns).toEqual({ sku: 'Item Code', weight: 'Weight' });
   });
 
-  it('stops quietly when the reader of its output goes away (| head)', () => {
-    const result = spawnSync(
-      'bash',
-      [
-        '-c',
-        `set -o pipefail; node ${JSON.stringify(BIN)} ${SAMPLE} --as-of 2026-11-23 --format sarif | head -c 100 > /dev/null`,
-      ],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-    );
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(1); // the sample's errors; no crash on the closed pipe
-  });
-
-  it('names standard input with --stdin-filename', () => {
+  it('names standard input with --stdin-filename', async () => {
     const input = readFileSync(join(ROOT, SAMPLE));
-    const run = runCli(['-', ...AS_OF, '--format', 'json', '--stdin-filename', 'export-2026-11.csv'], {
-      input,
-    });
+    const run = await runInProcess(
+      ['-', ...AS_OF, '--format', 'json', '--stdin-filename', 'export-2026-11.csv'],
+      {
+        input,
+      },
+    );
     expect(JSON.parse(run.stdout).input.path).toBe('export-2026-11.csv');
   });
 
-  it('treats header names as data: __proto__ and constructor are ordinary pass-through columns', () => {
+  it('treats header names as data: __proto__ and constructor are ordinary pass-through columns', async () => {
     const dir = tmp();
     const file = join(dir, 'proto.csv');
     writeFileSync(file, 'sku,__proto__,constructor,toString\nA,1,2,3\n');
-    const run = runCli([file, ...AS_OF, '--format', 'csv']);
+    const run = await runInProcess([file, ...AS_OF, '--format', 'csv']);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\r\n')[1]).toMatch(/^A,1,2,3,/);
-    const json = JSON.parse(runCli([file, ...AS_OF, '--format', 'json']).stdout);
+    const json = JSON.parse((await runInProcess([file, ...AS_OF, '--format', 'json'])).stdout);
     expect(json.input.columns).toEqual({ sku: 'sku' });
     expect(Object.getPrototypeOf(json.input.columns)).toBe(Object.prototype);
   });
 
-  it('reads the first sheet of a workbook, or the one --sheet names', () => {
+  it('reads the first sheet of a workbook, or the one --sheet names', async () => {
     const book = 'test/dialects/catalog.xlsx';
-    const first = JSON.parse(runCli([book, ...AS_OF, '--format', 'json']).stdout);
+    const first = JSON.parse((await runInProcess([book, ...AS_OF, '--format', 'json'])).stdout);
     expect(first.input).toMatchObject({ encoding: 'xlsx', rows: 15 });
-    const named = JSON.parse(runCli([book, ...AS_OF, '--format', 'json', '--sheet', 'Catalog']).stdout);
+    const named = JSON.parse(
+      (await runInProcess([book, ...AS_OF, '--format', 'json', '--sheet', 'Catalog'])).stdout,
+    );
     expect(named.input.sheet).toBe('Catalog');
     expect(named.skus).toEqual(first.skus);
-    const notes = runCli([book, '--sheet', 'Notes']);
+    const notes = await runInProcess([book, '--sheet', 'Notes']);
     expect(notes.code).toBe(2);
     expect(notes.stderr).toMatch(/no column maps to sku or product_id \(headers seen: "note"\)/);
-    const missing = runCli([book, '--sheet', 'Prices']);
+    const missing = await runInProcess([book, '--sheet', 'Prices']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(
       'channel-audit: test/dialects/catalog.xlsx has no sheet "Prices" (sheets: "Catalog", "Notes"); name one with --sheet, or read every visible one with --sheet all',
@@ -276,8 +246,8 @@ describe('channel-audit (the built binary)', () => {
         [SAMPLE, '--delimiter', '"'],
         /--delimiter "\\"": a quote or a line break cannot separate cells/,
       ],
-    ])('%s', (_what, args, message) => {
-      const run = runCli(args);
+    ])('%s', async (_what, args, message) => {
+      const run = await runInProcess(args);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.trim()).toMatch(message);
@@ -285,50 +255,114 @@ describe('channel-audit (the built binary)', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     });
 
-    it('does not leave a half-written --out file behind', () => {
+    it('does not leave a half-written --out file behind', async () => {
       const out = join(dir, 'never.csv');
-      runCli([write('q2.csv', 'sku\n"A\n'), '--out', out]);
+      await runInProcess([write('q2.csv', 'sku\n"A\n'), '--out', out]);
       expect(existsSync(out)).toBe(false);
     });
 
-    it('leaves no temporary file behind when a workbook is damaged', () => {
+    it('leaves no temporary file behind when a workbook is damaged', async () => {
       const temp = mkdtempSync(join(tmpdir(), 'ca-damaged-'));
-      const run = runCli(['test/bad-input/damaged.xlsx'], { env: { TMPDIR: temp } });
+      const run = await runInProcess(['test/bad-input/damaged.xlsx'], { env: { TMPDIR: temp } });
       expect(run.code).toBe(2);
       expect(readdirSync(temp)).toEqual([]);
     });
 
-    it('stops on Ctrl-C as the signal would, writing nothing when standard error is not a terminal', async () => {
-      // Standard input held open and empty: the run waits for it until interrupted.
-      const child = spawn(process.execPath, [BIN, '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      child.kill('SIGINT');
-      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-        child.once('exit', (c, s) => resolve([c, s])),
-      );
-      expect([code, signal]).toEqual([null, 'SIGINT']);
-      expect(stderr).toBe('');
-    });
-
-    it('prints the stack with --debug', () => {
-      const run = runCli(['no-such-file.csv', '--debug']);
+    it('prints the stack with --debug', async () => {
+      const run = await runInProcess(['no-such-file.csv', '--debug']);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/\n\s+at /);
     });
   });
 
-  it('takes channel-audit.config.json from the working directory', () => {
+  it('takes channel-audit.config.json from the working directory', async () => {
     const dir = tmp();
     copyFileSync(join(ROOT, SAMPLE), join(dir, 'c.csv'));
     writeFileSync(
       join(dir, 'channel-audit.config.json'),
       JSON.stringify({ rules: { 'handling-exceeds-window': 'off' } }),
     );
-    const json = JSON.parse(runCli(['c.csv', ...AS_OF, '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse(
+      (await runInProcess(['c.csv', ...AS_OF, '--format', 'json'], { cwd: dir })).stdout,
+    );
     expect(json.summary.rules['handling-exceeds-window']).toBeUndefined();
     expect(statSync(join(dir, 'c.csv')).size).toBeGreaterThan(0);
+  });
+});
+
+// What only a real process shows: the bin starts, the exit code reaches the shell, a signal stops it, a
+// closed pipe does not crash it, and worker threads run the built worker scripts (the sources have none:
+// src/scale/audit-parts.ts starts ./audit-worker.js beside itself). Everything else runs in this process.
+describe('channel-audit, the built binary', () => {
+  it('prints its version and help, exit 0', () => {
+    expect(runCli(['--version'])).toMatchObject({ stdout: `${pkg.version}\n`, code: 0 });
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--format',
+      '--out',
+      '--as-of',
+      '--fail-on',
+      '--config',
+      '--map',
+      '--no-escape-formulas',
+    ]) {
+      expect(help.stdout).toContain(option);
+    }
+  });
+
+  it('exits 1 on the sample (it has errors), 0 with --fail-on none', () => {
+    expect(runCli([SAMPLE, ...AS_OF]).code).toBe(1);
+    expect(runCli([SAMPLE, ...AS_OF, '--fail-on', 'none']).code).toBe(0);
+  });
+
+  it('writes what the run in this process writes (every format, the same bytes)', async () => {
+    const dir = tmp();
+    const outs = (prefix: string) =>
+      ['csv', 'json', 'ndjson', 'sarif', 'md', 'html', 'txt'].flatMap((ext) => ['--out', `${prefix}.${ext}`]);
+    const spawned = runCli([SAMPLE, ...AS_OF, '--format', 'github', ...outs(join(dir, 'bin'))]);
+    const here = await runInProcess([SAMPLE, ...AS_OF, '--format', 'github', ...outs(join(dir, 'here'))]);
+    expect(here).toEqual(spawned);
+    for (const ext of ['csv', 'json', 'ndjson', 'sarif', 'md', 'html', 'txt'])
+      expect(readFileSync(join(dir, `here.${ext}`), 'utf8'), ext).toBe(
+        readFileSync(join(dir, `bin.${ext}`), 'utf8'),
+      );
+  });
+
+  it('leaves no temporary file behind when a workbook is damaged (its thread, exceljs, stop half-way)', () => {
+    // The binary reads a workbook in a thread of its own (the built spill-worker.js); from the sources
+    // it is read in this thread, as the in-process test above does.
+    const temp = mkdtempSync(join(tmpdir(), 'ca-damaged-'));
+    const run = runCli(['test/bad-input/damaged.xlsx'], { env: { TMPDIR: temp } });
+    expect(run.code).toBe(2);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; node ${JSON.stringify(BIN)} ${SAMPLE} --as-of 2026-11-23 --format sarif | head -c 100 > /dev/null`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1); // the sample's errors; no crash on the closed pipe
+  });
+
+  it('stops on Ctrl-C as the signal would, writing nothing when standard error is not a terminal', async () => {
+    // Standard input held open and empty: the run waits for it until interrupted.
+    const child = spawn(process.execPath, [BIN, '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.once('exit', (c, s) => resolve([c, s])),
+    );
+    expect([code, signal]).toEqual([null, 'SIGINT']);
+    expect(stderr).toBe('');
   });
 });
 

@@ -3,10 +3,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli } from './cli-run.js';
+import { BIN, ROOT, runInProcess } from './cli-run.js';
 
 // The rough edges a new user (and an attacker) ran into: each one line, the right exit code, no stack
-// trace, and never the input overwritten.
+// trace, and never the input overwritten. The command runs in this process (`runInProcess`), but for
+// what only a real process shows: its standard input a file, an unbuilt checkout, a pipe closed early.
 
 const work = mkdtempSync(join(tmpdir(), 'ca-safety-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -43,17 +44,17 @@ describe('one line, exit 2', () => {
       ['--out', 'csv:docs'],
       /--out csv:docs: docs is a folder; name a file in it/,
     ],
-  ])('%s', (_, args, message) => {
-    const run = runCli([SAMPLE, ...args]);
+  ])('%s', async (_, args, message) => {
+    const run = await runInProcess([SAMPLE, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('init refuses to overwrite a config, with exit 2', () => {
+  it('init refuses to overwrite a config, with exit 2', async () => {
     const dir = mkdtempSync(join(work, 'init-'));
-    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
-    const again = runCli(['init'], { cwd: dir });
+    expect((await runInProcess(['init'], { cwd: dir })).code).toBe(0);
+    const again = await runInProcess(['init'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists; use init --force/);
   });
@@ -84,8 +85,8 @@ describe('duplicate headers', () => {
   const text =
     'sku,weight_kg,title,weight_kg,length_cm,width_cm,height_cm\nA-1,,Cable,0.08,15,10,2\nA-2,,Cable,0.09,15,10,2\n';
 
-  it('are a duplicate-header finding naming the columns, on the first row', () => {
-    const run = runCli(['-', '--format', 'ndjson', '--as-of', '2026-11-23'], { input: text });
+  it('are a duplicate-header finding naming the columns, on the first row', async () => {
+    const run = await runInProcess(['-', '--format', 'ndjson', '--as-of', '2026-11-23'], { input: text });
     const [first, second] = run.stdout
       .trim()
       .split('\n')
@@ -101,20 +102,21 @@ describe('duplicate headers', () => {
     expect(first.sizeClass).toBe('unknown');
   });
 
-  it('--map FIELD=HEADER#2 reads the second', () => {
-    const run = runCli(['-', '--format', 'ndjson', '--as-of', '2026-11-23', '--map', 'weight=weight_kg#2'], {
-      input: text,
-    });
+  it('--map FIELD=HEADER#2 reads the second', async () => {
+    const run = await runInProcess(
+      ['-', '--format', 'ndjson', '--as-of', '2026-11-23', '--map', 'weight=weight_kg#2'],
+      { input: text },
+    );
     const first = JSON.parse(run.stdout.split('\n')[0] ?? '');
     expect(first.sizeClass).toBe('light-small');
   });
 });
 
 describe('Markdown reports', () => {
-  it('write catalog text as text: no link, image, HTML or emphasis from a SKU or a title', () => {
+  it('write catalog text as text: no link, image, HTML or emphasis from a SKU or a title', async () => {
     const sku = '<img src=x onerror=alert(1)>[x](javascript:alert(1))**b**';
     const input = `sku,weight_kg,title\n"${sku}",abc,"[click](javascript:alert(1)) <script>x</script>"\n`;
-    const run = runCli(['-', '--format', 'markdown', '--as-of', '2026-11-23'], { input });
+    const run = await runInProcess(['-', '--format', 'markdown', '--as-of', '2026-11-23'], { input });
     expect(run.stdout).not.toMatch(/<img|[^\\]\]\(javascript|[^\\]\*\*b/);
     expect(run.stdout).toContain(
       '&lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1))\\*\\*b\\*\\*',
@@ -124,7 +126,6 @@ describe('Markdown reports', () => {
 
 describe('the terminal table', () => {
   it('cuts catalog text to 60 characters and shows control characters as �', async () => {
-    const { runInProcess } = await import('./cli-run.js');
     // A 20,000-character SKU took the table library seconds (40,000: 70 s; it measures widths in time
     // that grows with the square of the length); an ESC would start a terminal escape sequence.
     const long = 'S'.repeat(20_000);

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_COLUMNS } from '../../src/report/annotated-csv.js';
-import { ROOT, runCli } from '../cli-run.js';
+import { ROOT, runInProcess } from '../cli-run.js';
 
 const SAMPLE = 'fixtures/sample-catalog.csv';
 const AS_OF = ['--as-of', '2026-11-23'];
 
 describe('annotated CSV', () => {
-  it('reads back through an independent CSV parser: the input cells unchanged, then the audit columns', () => {
+  it('reads back through an independent CSV parser: the input cells unchanged, then the audit columns', async () => {
     const input = parse(readFileSync(join(ROOT, SAMPLE)), { relax_column_count: true }) as string[][];
     const output = parse(
-      runCli([SAMPLE, ...AS_OF, '--format', 'csv', '--no-escape-formulas']).stdout,
+      (await runInProcess([SAMPLE, ...AS_OF, '--format', 'csv', '--no-escape-formulas'])).stdout,
     ) as string[][];
     const [header, ...rows] = input;
     expect(output[0]).toEqual([...(header ?? []), ...AUDIT_COLUMNS]);
@@ -24,12 +24,11 @@ describe('annotated CSV', () => {
     });
   });
 
-  it('writes one status per SKU that matches its findings', () => {
-    const output = parse(runCli([SAMPLE, ...AS_OF, '--format', 'csv']).stdout, { columns: true }) as Record<
-      string,
-      string
-    >[];
-    const json = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'json']).stdout);
+  it('writes one status per SKU that matches its findings', async () => {
+    const output = parse((await runInProcess([SAMPLE, ...AS_OF, '--format', 'csv'])).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
+    const json = JSON.parse((await runInProcess([SAMPLE, ...AS_OF, '--format', 'json'])).stdout);
     output.forEach((row, i) => {
       const severities = json.skus[i].findings.map((f: { severity: string }) => f.severity);
       const status = ['error', 'warning', 'info'].find((s) => severities.includes(s)) ?? 'ok';
@@ -40,7 +39,11 @@ describe('annotated CSV', () => {
 });
 
 describe('JSON contract (SPEC §6)', () => {
-  const json = JSON.parse(runCli([SAMPLE, ...AS_OF, '--format', 'json']).stdout);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report, examined by path
+  let json: any;
+  beforeAll(async () => {
+    json = JSON.parse((await runInProcess([SAMPLE, ...AS_OF, '--format', 'json'])).stdout);
+  });
 
   it('has exactly the documented keys, in order', () => {
     expect(Object.keys(json)).toEqual([
@@ -111,9 +114,9 @@ describe('JSON contract (SPEC §6)', () => {
     }
   });
 
-  it('ndjson is the same SKUs, one per line', () => {
-    const lines = runCli([SAMPLE, ...AS_OF, '--format', 'ndjson'])
-      .stdout.trim()
+  it('ndjson is the same SKUs, one per line', async () => {
+    const lines = (await runInProcess([SAMPLE, ...AS_OF, '--format', 'ndjson'])).stdout
+      .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines).toEqual(json.skus);
