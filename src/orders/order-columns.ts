@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { normalizeHeader } from '../read/header-aliases.js';
 
-const ORDER_FIELDS = [
+export const ORDER_FIELDS = [
   'orderId',
   'sku',
   'productId',

@@ -132,7 +132,7 @@ function tryMapColumns(
     const i = columnNamed(headers, readings, wanted, position);
     if (i === undefined || i < 0) {
       throw new InputError(
-        `--map ${field}=${wanted} (or the config's columns): the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
+        `${field}=${wanted} (named by --map, --catalog-map or the config's columns): the file has no column "${wanted}" (it has: ${headers.join(', ')})`,
       );
     }
     assign(

@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import { parseConfig } from '../config/load-config.js';
 import type { Config, ConfigInput } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
-import { type FailOn, getExitCode } from '../audit/exit-code.js';
 import { parseTimestamp } from '../values/timestamps.js';
 import { ORDER_RULES } from '../policy/order-rules/index.js';
 import { activeRules, evaluate, keepErrors, severityTable } from '../policy/evaluate.js';
@@ -23,7 +22,6 @@ import {
   type OrdersSummary,
 } from '../orders/orders-summary.js';
 
-export type { OrdersEnd, OrdersStart } from '../orders/orders-summary.js';
 import type { AuditedOrder } from '../core/order-types.js';
 
 type OrdersReporter = Reporter<AuditedOrder, OrdersStart, OrdersEnd>;
@@ -148,11 +146,4 @@ export async function auditOrders(input: string | Readable, options: OrdersOptio
     await source.dispose();
     await catalogSource.dispose();
   }
-}
-
-export function ordersExitCode(gate: SeverityCounts, failOn: FailOn, maxWarnings?: number): 0 | 1 {
-  return getExitCode(gate, {
-    failOn,
-    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-  });
 }
