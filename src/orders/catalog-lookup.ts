@@ -40,13 +40,17 @@ export async function readCatalogLookup(
   const reader = await openCatalog(source, format, { score });
   let columns: ReturnType<typeof mapColumns>;
   try {
-    columns = mapColumns(reader.headers, config.columns, "name it in the config's columns");
+    columns = mapColumns(
+      reader.headers,
+      config.columns,
+      "name it with --catalog-map FIELD=HEADER or in the config's columns",
+    );
   } catch (error) {
     throw new InputError(`the catalog ${source.name}: ${(error as Error).message}`);
   }
   if (columns.index.listedAt === undefined) {
     throw new InputError(
-      `the catalog ${source.name} has no listing-date column (listed_at, gmt_create, 上架时间…): the 96 h window of new products cannot be known; name it in the config's columns (headers seen: ${reader.headers.map((h) => JSON.stringify(h)).join(', ')})`,
+      `the catalog ${source.name} has no listing-date column (listed_at, gmt_create, 上架时间…): the 96 h window of new products cannot be known; name it with --catalog-map FIELD=HEADER or in the config's columns (headers seen: ${reader.headers.map((h) => JSON.stringify(h)).join(', ')})`,
     );
   }
   const productOf = needProducts ? new KeyTable() : null;
