@@ -5,11 +5,11 @@ import { formatMessage } from './describe.js';
 import { markdownSummary } from './markdown.js';
 import type { OutputFormat } from './reporter.js';
 
-export const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** Workflow-command escaping: data loses %, CR and LF; properties also , and :. */
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
  * GitHub Actions annotations. GitHub shows at most 10 errors and 10 warnings per step, so there is one
@@ -39,8 +39,7 @@ export const githubFormat: OutputFormat = {
           ? `${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`
           : `${count} ${what}${where}. First, ${first.sku ?? '(no SKU)'}: ${formatMessage(first.finding)}`;
       const title = `${rule} (${count}${summary.baseline ? ' new' : ''})`;
-      const properties = `file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(title)}`;
-      out.push(`::${COMMAND[severity]} ${properties}::${escapeData(message)}\n`);
+      out.push(annotation(severity, meta.input.path, first.line, title, message));
     }
     const { error, warning, info } = summary.findings;
     out.push(`channel-audit: ${summary.rows} SKUs, ${error} errors, ${warning} warnings, ${info} info\n`);
@@ -52,14 +51,23 @@ export const githubFormat: OutputFormat = {
     }
     return out.join('');
   },
-  async after(end, options) {
-    if (!options.stepSummaryPath) return;
-    try {
-      await appendFile(options.stepSummaryPath, markdownSummary(end));
-    } catch (error) {
-      throw new UsageError(
-        `cannot append the job summary to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${(error as NodeJS.ErrnoException).code ?? error}; unset it to skip the summary`,
-      );
-    }
-  },
+  after: (end, options) => appendJobSummary(options.stepSummaryPath, markdownSummary(end)),
 };
+
+/** One workflow-command annotation, escaped, on a line of its own. */
+export function annotation(severity: Severity, path: string, line: number, title: string, message: string) {
+  const properties = `file=${escapeProperty(path)},line=${line},title=${escapeProperty(title)}`;
+  return `::${COMMAND[severity]} ${properties}::${escapeData(message)}\n`;
+}
+
+/** Appends a report's Markdown to GitHub's job summary, when GITHUB_STEP_SUMMARY names a file. */
+export async function appendJobSummary(path: string | undefined, markdown: string): Promise<void> {
+  if (!path) return;
+  try {
+    await appendFile(path, markdown);
+  } catch (error) {
+    throw new UsageError(
+      `cannot append the job summary to GITHUB_STEP_SUMMARY (${path}): ${(error as NodeJS.ErrnoException).code ?? error}; unset it to skip the summary`,
+    );
+  }
+}

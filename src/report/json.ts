@@ -7,10 +7,19 @@ import type { OutputFormat } from './reporter.js';
  */
 export const jsonFormat: OutputFormat = {
   name: 'json',
-  items: (sku) => `\n    ${JSON.stringify(skuToJson(sku), null, 2).replace(/\n/g, '\n    ')}`,
+  items: (sku) => jsonItem(skuToJson(sku)),
   separator: ',',
-  wrap({ meta, summary }, _options, count) {
-    const head = JSON.stringify({ ...meta, summary }, null, 2);
-    return { before: `${head.slice(0, -2)},\n  "skus": [`, after: `${count === 0 ? '' : '\n  '}]\n}\n` };
-  },
+  wrap: ({ meta, summary }, _options, count) => jsonWrap({ ...meta, summary }, 'skus', count),
 };
+
+/** One item of a JSON report's list, indented to sit in it. */
+export const jsonItem = (item: unknown) => `\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+
+/**
+ * A JSON report around its spooled items: the head's keys (the run's meta and summary), then `list`, the
+ * items. Shared by the catalog (`skus`) and the orders (`orders`) reports.
+ */
+export function jsonWrap(head: object, list: string, count: number): { before: string; after: string } {
+  const text = JSON.stringify(head, null, 2);
+  return { before: `${text.slice(0, -2)},\n  "${list}": [`, after: `${count === 0 ? '' : '\n  '}]\n}\n` };
+}

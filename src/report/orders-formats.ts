@@ -1,8 +1,6 @@
 import { terminalText } from './color.js';
-import { appendFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { UsageError } from '../core/errors.js';
 import type { OrdersEnd, OrdersStart } from '../orders/orders-summary.js';
 import type { LateRate } from '../orders/orders-summary.js';
 import { ORDER_STATUSES, type AuditedOrder } from '../core/order-types.js';
@@ -12,7 +10,8 @@ import { cellsText, inputText } from './annotated-csv.js';
 import { formatMessage } from './describe.js';
 import { ordersHtmlFormat } from './orders-html.js';
 import type { OutputFormat } from './reporter.js';
-import { COMMAND, escapeData, escapeProperty } from './github.js';
+import { annotation, appendJobSummary } from './github.js';
+import { jsonItem, jsonWrap } from './json.js';
 import { artifactUri, driverRules, fingerprint, LEVEL, SARIF_TAIL, sarifHead } from './sarif.js';
 
 type OrdersFormat = OutputFormat<AuditedOrder, OrdersStart, OrdersEnd>;
@@ -45,12 +44,9 @@ function orderToJson(order: AuditedOrder) {
 
 const ordersJson: OrdersFormat = {
   name: 'json',
-  items: (order) => `\n    ${JSON.stringify(orderToJson(order), null, 2).replace(/\n/g, '\n    ')}`,
+  items: (order) => jsonItem(orderToJson(order)),
   separator: ',',
-  wrap({ meta, summary }, _options, count) {
-    const head = JSON.stringify({ ...meta, summary }, null, 2);
-    return { before: `${head.slice(0, -2)},\n  "orders": [`, after: `${count === 0 ? '' : '\n  '}]\n}\n` };
-  },
+  wrap: ({ meta, summary }, _options, count) => jsonWrap({ ...meta, summary }, 'orders', count),
 };
 
 const ordersNdjson: OrdersFormat = {
@@ -189,25 +185,14 @@ const ordersGithub: OrdersFormat = {
       const severity = highlights.ruleSeverities[rule];
       if (!first || !severity) continue;
       const message = `${count === 1 ? '' : `${count} orders. First, `}${first.sku ?? '(no order id)'}: ${formatMessage(first.finding)}`;
-      out.push(
-        `::${COMMAND[severity]} file=${escapeProperty(meta.input.path)},line=${first.line},title=${escapeProperty(`${rule} (${count})`)}::${escapeData(message)}\n`,
-      );
+      out.push(annotation(severity, meta.input.path, first.line, `${rule} (${count})`, message));
     }
     out.push(
       `channel-audit orders: ${summary.orders} orders, ${summary.statuses.late} late, ${summary.statuses['open-overdue']} overdue, ${pct(summary.withinWindow)} within their window\n`,
     );
     return out.join('');
   },
-  async after(end, options) {
-    if (!options.stepSummaryPath) return;
-    try {
-      await appendFile(options.stepSummaryPath, ordersMarkdown(end));
-    } catch (error) {
-      throw new UsageError(
-        `cannot append the job summary to GITHUB_STEP_SUMMARY (${options.stepSummaryPath}): ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-    }
-  },
+  after: (end, options) => appendJobSummary(options.stepSummaryPath, ordersMarkdown(end)),
 };
 
 const ordersSarif: OrdersFormat = {
