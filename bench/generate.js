@@ -23,7 +23,8 @@ const ATTRIBUTES = ['general', 'general', 'general', 'general', 'battery', 'æ™®è
 const HEADER =
   'product_id,sku,title,category,brand,gtin,mpn,weight_kg,length_cm,width_cm,height_cm,handling_days,listed_at,channel,price,currency,stock,logistics_attribute\n';
 
-function mulberry32(seed) {
+/** mulberry32: a small deterministic generator of numbers in [0, 1); the fixture generators share it. */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

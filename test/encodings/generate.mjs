@@ -4,6 +4,7 @@
 // file decodes back to exactly its text with the encoding named in the manifest. A character the encoding lacks
 // (€ in ISO-8859-2, ґ in ISO-8859-5) is written as a seller's export would write it (EUR, г); any other is an error.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mulberry32 } from '../../bench/generate.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encode, writable } from './encode.mjs';
@@ -11,17 +12,7 @@ import { encode, writable } from './encode.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SOURCE = JSON.parse(readFileSync(join(HERE, 'source.json'), 'utf8'));
 
-/** mulberry32: a small deterministic generator. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function cell(value) {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

@@ -9,6 +9,7 @@
 //   node test/fuzz/generate.mjs --seed 1 --count 20 --dir /tmp/fuzz-cases    writes 20 cases and a manifest
 //   node test/fuzz/generate.mjs --seed 1 --case 17 --dir /tmp/one            writes case 17 only
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mulberry32 } from '../../bench/generate.js';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
@@ -31,14 +32,7 @@ function xmur3(text) {
 
 /** A small deterministic random source: mulberry32 with helpers. */
 export function makeRandom(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min, max) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
