@@ -7,7 +7,7 @@ import { ConfigError } from '../src/core/errors.js';
 import { getExitCode } from '../src/audit/exit-code.js';
 
 describe('config', () => {
-  it('fills every default from SPEC', () => {
+  it('fills every default of docs/contract.md#configuration', () => {
     const config = parseConfig({});
     expect(config.size.preset).toBe('ae-light-small');
     expect(config.window).toMatchObject({

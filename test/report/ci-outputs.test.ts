@@ -92,7 +92,7 @@ describe('SARIF', () => {
   });
 });
 
-describe('exit codes (SPEC §7): --fail-on × --max-warnings × --baseline', () => {
+describe('exit codes (docs/contract.md#exit-codes): --fail-on × --max-warnings × --baseline', () => {
   // A catalog with exactly 1 warning (invalid-gtin) and 1 info (warehouse-candidate), no error.
   const dir = tmp();
   const file = join(dir, 'warn.csv');

@@ -38,7 +38,7 @@ describe('annotated CSV', () => {
   });
 });
 
-describe('JSON contract (SPEC §6)', () => {
+describe('JSON contract (docs/contract.md#json)', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report, examined by path
   let json: any;
   beforeAll(async () => {
