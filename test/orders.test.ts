@@ -141,6 +141,33 @@ describe('channel-audit orders', () => {
     });
   });
 
+  it('writes an HTML report that holds the audit: every order, the summary, on-time orders per window', async () => {
+    // What the page shows of them is tested in a browser (test/report/html.test.ts, when Chromium is there).
+    const file = join(mkdtempSync(join(tmpdir(), 'ca-orders-')), 'orders.html');
+    expect((await runInProcess([...ORDERS_ARGS, '--out', file])).code).toBe(1);
+    const html = readFileSync(file, 'utf8');
+    const between = (start: string, end: string) =>
+      html.slice(html.indexOf(start) + start.length, html.indexOf(end));
+    const context = JSON.parse(between('const CONTEXT = ', ';\nconst ROWS = ['));
+    const rows = JSON.parse(`[${between('const ROWS = [', '\n];\n</script>')}]`);
+    expect(context.summary).toEqual(json.summary);
+    expect(rows.map((row: unknown[]) => [row[0], row[1], row[6]])).toEqual(
+      json.orders.map((o: { line: number; orderId: string; elapsedHours: number | null }) => [
+        o.line,
+        o.orderId,
+        o.elapsedHours,
+      ]),
+    );
+    expect(context.windows).toEqual([
+      { hours: 72, scanned: expect.any(Number), onTime: expect.any(Number) },
+      { hours: 96, scanned: expect.any(Number), onTime: expect.any(Number) },
+    ]);
+    const total = (key: 'scanned' | 'onTime') =>
+      context.windows.reduce((sum: number, w: Record<string, number>) => sum + (w[key] ?? 0), 0);
+    expect([total('scanned'), total('onTime')]).toEqual([19, 12]);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=["']?https?:/);
+  });
+
   it('writes SARIF that validates against the 2.1.0 schema', async () => {
     const sarif = JSON.parse((await runInProcess([...ORDERS_ARGS, '--format', 'sarif'])).stdout);
     expect(validateSarif(sarif)).toEqual([]);
