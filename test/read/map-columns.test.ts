@@ -26,7 +26,7 @@ describe('mapColumns', () => {
     const map = mapColumns(['sku', 'Item Code'], { sku: 'Item Code' });
     expect(describeColumns(map).sku).toBe('Item Code');
     expect(() => mapColumns(['sku'], { weight: 'Gewicht' })).toThrow(
-      /--map weight=Gewicht \(or the config.s columns\): the file has no column "Gewicht"/,
+      /weight=Gewicht \(named by --map, --catalog-map or the config.s columns\): the file has no column "Gewicht"/,
     );
   });
 
