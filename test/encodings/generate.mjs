@@ -125,13 +125,7 @@ for (const [written, truth, langs, sizes, bom] of PLAN) {
       let bytes = encode(text, written);
       if (bom === 'bom') bytes = Buffer.concat([Buffer.from(BOMS[written]), bytes]);
       const file = `files/${dir}/${lang}-${rows}.csv`;
-      if (decodeWhole(truth, bytes) !== text) {
-        const back = decodeWhole(truth, bytes);
-        const at = [...back].findIndex((c, i) => c !== [...text][i]);
-        throw new Error(
-          `${file} does not decode back at ${JSON.stringify([...back].slice(at - 5, at + 5).join(''))} vs ${JSON.stringify([...text].slice(at - 5, at + 5).join(''))}`,
-        );
-      }
+      checkRoundTrip(file, truth, bytes, text);
       writeFileSync(join(HERE, file), bytes);
       manifest.push({ file, encoding: truth, written, lang, rows, bom: bom === 'bom' });
     }
@@ -141,13 +135,7 @@ mkdirSync(join(HERE, 'files', 'cases'), { recursive: true });
 for (const [name, written, truth, text] of CASES) {
   const bytes = encode(text, written);
   const file = `files/cases/${name}.csv`;
-  if (decodeWhole(truth, bytes) !== text) {
-    const back = decodeWhole(truth, bytes);
-    const at = [...back].findIndex((c, i) => c !== [...text][i]);
-    throw new Error(
-      `${file} does not decode back at ${JSON.stringify([...back].slice(at - 5, at + 5).join(''))} vs ${JSON.stringify([...text].slice(at - 5, at + 5).join(''))}`,
-    );
-  }
+  checkRoundTrip(file, truth, bytes, text);
   writeFileSync(join(HERE, file), bytes);
   manifest.push({
     file,
@@ -165,4 +153,15 @@ process.stdout.write(`${manifest.length} files\n`);
 function decodeWhole(encoding, bytes) {
   const decoder = new TextDecoder(encoding);
   return decoder.decode(bytes, { stream: true }) + decoder.decode();
+}
+
+/** Every file must decode back to its source text in its true encoding, or the corpus would lie. */
+function checkRoundTrip(file, truth, bytes, text) {
+  if (decodeWhole(truth, bytes) === text) return;
+  const back = [...decodeWhole(truth, bytes)];
+  const chars = [...text];
+  const at = back.findIndex((c, i) => c !== chars[i]);
+  throw new Error(
+    `${file} does not decode back at ${JSON.stringify(back.slice(at - 5, at + 5).join(''))} vs ${JSON.stringify(chars.slice(at - 5, at + 5).join(''))}`,
+  );
 }
