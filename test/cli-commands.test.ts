@@ -53,3 +53,33 @@ describe('orders', () => {
     expect(JSON.parse(config.stdout).policy).toBe('aliexpress-2024-09');
   });
 });
+
+describe('a workbook of several sheets read by default', () => {
+  const book = join('test', 'layouts', 'seller-portal.xlsx');
+
+  it('says which other visible sheets have a header and were not read', async () => {
+    const run = await runInProcess([book, '--format', 'json', '--as-of', '2026-11-23']);
+    const json = JSON.parse(run.stdout);
+    expect(json.input.sheet).toBe('手机配件 > 数据线');
+    expect(json.input.otherSheets).toHaveLength(7);
+    expect(run.stderr).toMatch(
+      /^channel-audit: warning: only sheet "手机配件 > 数据线" was read; 7 other visible sheets have a header row too \("手机配件 > 移动电源", .*\): read every visible sheet with --sheet all, or one with --sheet NAME\n$/,
+    );
+    const mapping = await runInProcess([book, '--print-mapping']);
+    expect(mapping.stdout).toMatch(/other sheets with a header, not read: "手机配件 > 移动电源", /);
+  });
+
+  it('says nothing when the sheet is named', async () => {
+    const run = await runInProcess([
+      book,
+      '--format',
+      'json',
+      '--as-of',
+      '2026-11-23',
+      '--sheet',
+      '玩具 > 拼图',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).input.otherSheets).toBeUndefined();
+  });
+});

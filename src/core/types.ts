@@ -218,6 +218,11 @@ export interface InputInfo {
   sheet?: string;
   /** With `--sheet all`: each visible sheet read, in workbook order, with its header row and data rows. */
   sheets?: { name: string; headerRow: number | null; rows: number }[];
+  /**
+   * The other visible sheets that have a header row, when the first visible one was read by default:
+   * their rows are not audited (`--sheet all` reads them).
+   */
+  otherSheets?: string[];
 }
 
 /** What `--print-mapping` reports: the input as the audit would read it, before any row is counted. */

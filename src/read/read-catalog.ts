@@ -48,6 +48,8 @@ export interface TableFormat {
   sheet?: string;
   /** A workbook's sheets read with `--sheet all`: each with its header row (null: none found) and rows. */
   sheets?: { name: string; headerRow: number | null; rows: number }[];
+  /** Other visible sheets with a header, when the first was read by default (not with `--sheet`). */
+  otherSheets?: string[];
   /** The last column names each row's sheet (a workbook read with `--sheet all`). */
   sheetColumn?: boolean;
   /** The columns of the fields in the table the sheets were joined into (`--sheet all`). */

@@ -15,6 +15,11 @@ function mappingWarningLine(warning: Warning): string {
 export function inputNotes(info: InputInfo): string[] {
   return [
     ...(info.encodingDoubt !== undefined ? [`warning: ${info.encodingDoubt}`] : []),
+    ...(info.otherSheets !== undefined
+      ? [
+          `warning: only sheet "${info.sheet ?? ''}" was read; ${info.otherSheets.length} other visible ${info.otherSheets.length === 1 ? 'sheet has' : 'sheets have'} a header row too (${info.otherSheets.map((n) => `"${n}"`).join(', ')}): read every visible sheet with --sheet all, or one with --sheet NAME`,
+        ]
+      : []),
     ...(info.sheets ?? [])
       .filter((s) => s.headerRow === null)
       .map(
@@ -47,6 +52,10 @@ export function mappingText(info: MappingInfo): string {
     lines.push(`${field.padEnd(width)}  ${header === undefined ? '—' : `← ${header}`}`);
   }
   lines.push('', `not read: ${info.unread.length === 0 ? '—' : info.unread.join(', ')}`);
+  if (info.otherSheets !== undefined)
+    lines.push(
+      `other sheets with a header, not read: ${info.otherSheets.map((n) => `"${n}"`).join(', ')} (--sheet all reads them)`,
+    );
   if (info.warnings.length > 0 || info.encodingDoubt !== undefined) {
     lines.push('', 'doubtful:');
     if (info.encodingDoubt !== undefined) lines.push(`  ${info.encodingDoubt}`);

@@ -157,7 +157,15 @@ async function withInput<T>(
     const { read, combined, othersWithHeader } = spilled.sheets;
     const reported: TableFormat = combined
       ? { ...format, sheets: read }
-      : { ...format, ...(read[0] !== undefined ? { sheet: read[0].name } : {}) };
+      : {
+          ...format,
+          ...(read[0] !== undefined ? { sheet: read[0].name } : {}),
+          // The first visible sheet was read by default: other sheets with a header are said, not skipped
+          // in silence (a workbook of one sheet per category).
+          ...(format.sheet === undefined && othersWithHeader.length > 0
+            ? { otherSheets: othersWithHeader }
+            : {}),
+        };
     try {
       return await run(spilled.source, spilled.format, reported);
     } catch (error) {
@@ -203,6 +211,7 @@ function inputInfo(
     warnings: columns.warnings,
     ...(reported.sheet !== undefined ? { sheet: reported.sheet } : {}),
     ...(reported.sheets !== undefined ? { sheets: reported.sheets } : {}),
+    ...(reported.otherSheets !== undefined ? { otherSheets: reported.otherSheets } : {}),
   };
 }
 
