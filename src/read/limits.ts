@@ -30,7 +30,9 @@ export const DEFAULT_LIMITS: ReadLimits = {
 /** Parts smaller than this may zip as well as they like (an empty sheet of styled cells). */
 export const RATIO_FLOOR_BYTES = 1 * MB;
 
-export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
+/** A limit in words: MB to a tenth, or the exact bytes of a limit under 0.1 MB (a test's, say). */
+export const megabytes = (bytes: number) =>
+  bytes < MB / 10 ? `${Math.round(bytes)} bytes` : `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 export function readLimits(given: Partial<ReadLimits> | undefined): ReadLimits {
   return { ...DEFAULT_LIMITS, ...given };
