@@ -25,7 +25,10 @@ export function declareCatalog(program: Command): Command {
     .description(
       "Audit a marketplace catalog export against AliExpress's dual-track policy: classify every SKU, recommend its track (warehouse or POP), check its 72 h / 96 h shipping window.",
     )
-    .argument('[file]', 'catalog file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
+    .argument(
+      '[file]',
+      'catalog file (CSV, TSV, .xlsx or .xls); "-" or none with piped input reads standard input',
+    )
     .option('--as-of <date>', 'audit date, YYYY-MM-DD (default: today, UTC)')
     .option('--baseline <report>', 'an earlier JSON or NDJSON report: only findings new since it count')
     .option(
@@ -43,7 +46,10 @@ export function declareCatalog(program: Command): Command {
       "line (a workbook's row number) of the header (default: the first of the first 30 non-empty rows that maps a SKU or product id)",
       (value: string) => positiveInteger(value, '--header-row'),
     )
-    .option('--print-mapping', 'print which column feeds each field, and the columns left unread, then exit')
+    .option(
+      '--print-mapping',
+      'print the header row, which column feeds each field, the columns left unread and any doubtful mapping, then exit',
+    )
     .option(
       '--workers <n>',
       'worker threads auditing parts of the file at once (default: 2 from 16 MB)',

@@ -20,11 +20,14 @@ export function declareOrders(command: Command): Command {
     .description(
       'audit orders: hours from payment to the first carrier scan against the 72 h / 96 h window of the payment day',
     )
-    .argument('[file]', 'orders file (CSV, TSV or .xlsx); "-" or none with piped input reads standard input')
+    .argument(
+      '[file]',
+      'orders file (CSV, TSV, .xlsx or .xls); "-" or none with piped input reads standard input',
+    )
     .requiredOption('--catalog <file>', 'the catalog export: listing dates and categories of the SKUs')
     .option(
       '--as-of <time>',
-      'audit time for open orders, YYYY-MM-DD or YYYY-MM-DDTHH:mm (default: now, UTC)',
+      'audit time for open orders: YYYY-MM-DD, YYYY-MM-DDTHH:mm or "YYYY-MM-DD HH:mm", with or without a zone offset (default: now, UTC)',
     )
     .option(
       '--map <field=header>',
@@ -38,7 +41,7 @@ export function declareOrders(command: Command): Command {
       collect,
       [],
     )
-    .option('--sheet <name>', 'worksheet of an .xlsx orders workbook (default: the first)');
+    .option('--sheet <name>', 'worksheet of an orders workbook (.xlsx, .xls) (default: the first visible)');
 }
 
 export const ordersCommand: AuditCommand<OrdersFlags, AuditedOrder, OrdersStart, OrdersEnd> = {
