@@ -40,6 +40,11 @@ describe('one line, exit 2', () => {
     ],
     ['a folder as --out', ['--out', 'docs'], /--out docs: it is a folder; name a file in it/],
     [
+      'one file named by two --out',
+      ['--out', 'x.json', '--out', 'json:./x.json'],
+      /--out json:\.\/x\.json: \.\/x\.json is already written by --out x\.json; name each file once/,
+    ],
+    [
       'a folder as --out FORMAT:',
       ['--out', 'csv:docs'],
       /--out csv:docs: docs is a folder; name a file in it/,

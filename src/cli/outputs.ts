@@ -38,6 +38,8 @@ export function openOutputs<Item, Start, End>(
   ];
   const sinks: OutputSink[] = [];
   try {
+    // Two outputs to one file would race for it: the last renamed would win, in silence.
+    const written = new Map<string, string>();
     for (const target of flags.out) {
       const out = parseOutTarget(target);
       const format = out === undefined ? undefined : formats[out.format];
@@ -52,6 +54,12 @@ export function openOutputs<Item, Start, End>(
       }
       if (isDirectory(resolve(io.cwd, out.path)))
         throw new UsageError(`--out ${target}: ${out.path} is a folder; name a file in it`);
+      const earlier = written.get(resolve(io.cwd, out.path));
+      if (earlier !== undefined)
+        throw new UsageError(
+          `--out ${target}: ${out.path} is already written by --out ${earlier}; name each file once`,
+        );
+      written.set(resolve(io.cwd, out.path), target);
       const sink = fileSink(resolve(io.cwd, out.path), input ? resolve(io.cwd, input) : stdinFd);
       sinks.push(sink);
       reporters.push(reporterFor(format, sink, { ...options, color: false, destination: 'file' }));
