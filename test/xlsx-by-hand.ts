@@ -7,8 +7,12 @@ interface ZipPart {
   statedSize?: number;
 }
 
-/** A zip of deflated parts, written byte by byte (local headers, central directory, end record). */
-function zipOf(parts: ZipPart[]): Buffer {
+/**
+ * A zip of deflated parts, written byte by byte (local headers, central directory, end record). With
+ * `zip64`, the directory gives each entry's sizes and offset in a ZIP64 extra field, as some writers do
+ * for every entry.
+ */
+function zipOf(parts: ZipPart[], zip64 = false): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -33,12 +37,21 @@ function zipOf(parts: ZipPart[]): Buffer {
     entry.writeUInt16LE(0x0800, 8);
     entry.writeUInt16LE(8, 10);
     entry.writeUInt32LE(crc32(data) >>> 0, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(size, 24);
+    entry.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
+    entry.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
     entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
+    entry.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    const extra = Buffer.alloc(zip64 ? 28 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      entry.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, name, packed);
-    central.push(entry, name);
+    central.push(entry, name, extra);
     offset += 30 + name.length + packed.length;
   }
   const directory = Buffer.concat(central);
@@ -72,6 +85,8 @@ export function xlsxOf(
     sheetNames?: string[];
     /** An `xl/styles.xml` part with this text (none by default). */
     styles?: string;
+    /** Sizes and offsets in ZIP64 extra fields (`zipOf`). */
+    zip64?: boolean;
   } = {},
 ): Buffer {
   const refs = options.refs ?? true;
@@ -92,28 +107,31 @@ export function xlsxOf(
     .join(' '.repeat(options.padding ?? 0));
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`;
   const names = options.sheetNames ?? ['Products'];
-  return zipOf([
-    {
-      name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
-    },
-    {
-      name: '_rels/.rels',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
-    },
-    ...(options.styles !== undefined ? [{ name: 'xl/styles.xml', data: options.styles }] : []),
-    ...names.map((_, i) => ({
-      name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: sheet,
-      ...(options.statedSheetSize !== undefined ? { statedSize: options.statedSheetSize } : {}),
-    })),
-  ]);
+  return zipOf(
+    [
+      {
+        name: '[Content_Types].xml',
+        data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+      },
+      {
+        name: '_rels/.rels',
+        data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      },
+      {
+        name: 'xl/workbook.xml',
+        data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+      },
+      ...(options.styles !== undefined ? [{ name: 'xl/styles.xml', data: options.styles }] : []),
+      ...names.map((_, i) => ({
+        name: `xl/worksheets/sheet${i + 1}.xml`,
+        data: sheet,
+        ...(options.statedSheetSize !== undefined ? { statedSize: options.statedSheetSize } : {}),
+      })),
+    ],
+    options.zip64,
+  );
 }

@@ -40,7 +40,7 @@ export function readLimits(given: Partial<ReadLimits> | undefined): ReadLimits {
 
 /**
  * The disk a spill may take: no more than the workbook's unzipped size may hold (its parts are counted
- * before, `zip-limits.ts`; this holds when a part's size could not be read from the zip).
+ * before, `zip-limits.ts`; this holds when the zip's directory could not be read and exceljs reads it as is).
  */
 export class SpillBudget {
   private written = 0;

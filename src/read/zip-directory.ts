@@ -20,7 +20,7 @@ export interface ZipEntry {
 /**
  * The uncompressed size of each entry of a zip file, read from its central directory at the end of the
  * file, without inflating anything. Empty when there is no directory to read (not a zip, or a ZIP64
- * archive); an entry whose size is in a ZIP64 field is left out.
+ * archive's end record, which is not read).
  */
 export async function zipEntrySizes(path: string): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
@@ -28,7 +28,10 @@ export async function zipEntrySizes(path: string): Promise<Map<string, number>> 
   return sizes;
 }
 
-/** The entries of a zip file's central directory, by name; those with ZIP64 fields are left out. */
+/**
+ * The entries of a zip file's central directory, by name, their ZIP64 sizes and offsets read; an entry
+ * whose ZIP64 field lacks a value it needs is left out.
+ */
 export async function zipDirectory(path: string): Promise<Map<string, ZipEntry>> {
   const sizes = new Map<string, ZipEntry>();
   const file = await open(path, 'r');
@@ -52,23 +55,42 @@ export async function zipDirectory(path: string): Promise<Map<string, ZipEntry>>
     await file.read(directory, 0, length, offset);
     for (let at = 0; at + 46 <= length && directory.readUInt32LE(at) === DIRECTORY_ENTRY;) {
       const nameLength = directory.readUInt16LE(at + 28);
+      const extraLength = directory.readUInt16LE(at + 30);
       const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
-      const uncompressed = directory.readUInt32LE(at + 24);
-      const compressedSize = directory.readUInt32LE(at + 20);
-      const offset = directory.readUInt32LE(at + 42);
-      // 0xFFFFFFFF: the size is in a ZIP64 field, which is not read; the entry's size is unknown.
-      if (uncompressed !== 0xffffffff && compressedSize !== 0xffffffff && offset !== 0xffffffff)
+      // 0xFFFFFFFF: the value is in the entry's ZIP64 extra field (some writers use it for every entry).
+      const wide = zip64Values(directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
+      const value = (narrow: number) => (narrow === 0xffffffff ? wide.shift() : narrow);
+      const size = value(directory.readUInt32LE(at + 24));
+      const compressedSize = value(directory.readUInt32LE(at + 20));
+      const offset = value(directory.readUInt32LE(at + 42));
+      if (size !== undefined && compressedSize !== undefined && offset !== undefined)
         sizes.set(name.replace(/^\//, ''), {
-          size: uncompressed,
+          size,
           compressedSize,
           method: directory.readUInt16LE(at + 10),
           offset,
           crc: directory.readUInt32LE(at + 16),
         });
-      at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+      at += 46 + nameLength + extraLength + directory.readUInt16LE(at + 32);
     }
     return sizes;
   } finally {
     await file.close();
   }
+}
+
+/** The 8-byte values of a ZIP64 extended-information field (id 1), in the order they stand. */
+function zip64Values(extra: Buffer): number[] {
+  for (let at = 0; at + 4 <= extra.length;) {
+    const id = extra.readUInt16LE(at);
+    const size = extra.readUInt16LE(at + 2);
+    if (id === 1) {
+      const values: number[] = [];
+      for (let v = at + 4; v + 8 <= at + 4 + size && v + 8 <= extra.length; v += 8)
+        values.push(Number(extra.readBigUInt64LE(v)));
+      return values;
+    }
+    at += 4 + size;
+  }
+  return [];
 }

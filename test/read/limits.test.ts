@@ -87,6 +87,19 @@ describe('a workbook that unzips past the limits', () => {
     expect(skus(run.stdout).map((s) => s.sku)).toEqual(['A-1', 'A-2']);
   });
 
+  it('is counted when its zip gives the sizes in ZIP64 fields, and read as one without them', async () => {
+    // Some writers give every entry's sizes in a ZIP64 extra field: they were not read, so such a part
+    // escaped the limits (and the reading in a fixed order).
+    const wide = file('bomb64.xlsx', xlsxOf(ROWS, { padding: 10_000_000, zip64: true }));
+    refused(
+      await audit(wide),
+      /bomb64\.xlsx: xl\/worksheets\/sheet1\.xml unzips to \d+ times its zipped size/,
+    );
+    const plain = await audit(file('plain64.xlsx', xlsxOf(ROWS, { zip64: true })));
+    expect(plain.stderr).toBe('');
+    expect(skus(plain.stdout).map((s) => s.sku)).toEqual(['A-1', 'A-2']);
+  });
+
   it('is refused when a part unzips to more than its zip states', async () => {
     const liar = file('liar.xlsx', xlsxOf(ROWS, { padding: 3_000_000, statedSheetSize: 2000 }));
     refused(
