@@ -71,16 +71,20 @@ export function openOutputs<Item, Start, End>(
   return { reporters, sinks };
 }
 
-/** A progress bar on standard error when it is a terminal, unless --no-progress or the input is piped. */
+/**
+ * A progress bar on standard error when it is a terminal, unless --no-progress or the input is piped (a
+ * path: a file, whose size is the total of a bar counting rows).
+ */
 export function terminalProgress(
   flags: { progress: boolean },
   io: CliIo,
-  readsStdin: boolean,
-  totalBytes: number,
+  input: string | null,
   unit: 'rows' | 'bytes',
 ) {
-  if (!flags.progress || (io.stderr as { isTTY?: boolean }).isTTY !== true || readsStdin) return undefined;
-  return progressBar(io.stderr as NodeJS.WritableStream as Writable, totalBytes, undefined, unit);
+  if (!flags.progress || (io.stderr as { isTTY?: boolean }).isTTY !== true || input === null)
+    return undefined;
+  const total = unit === 'rows' ? sizeOf(input) : 0;
+  return progressBar(io.stderr as NodeJS.WritableStream as Writable, total, undefined, unit);
 }
 
 function isDirectory(path: string): boolean {
@@ -91,7 +95,7 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export function sizeOf(path: string): number {
+function sizeOf(path: string): number {
   try {
     return statSync(path).size;
   } catch {

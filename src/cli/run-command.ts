@@ -8,7 +8,7 @@ import { getExitCode } from '../audit/exit-code.js';
 import type { OutputFormat, Reporter } from '../report/reporter.js';
 import type { CliIo } from './io.js';
 import type { CommonFlags } from './options.js';
-import { openOutputs, sizeOf, terminalProgress } from './outputs.js';
+import { openOutputs, terminalProgress } from './outputs.js';
 
 /** What a run of a command is given: its config, its input, how to name it, its reporters, its progress. */
 interface CommandRun<Item, Start, End> {
@@ -17,8 +17,6 @@ interface CommandRun<Item, Start, End> {
   input: string | Readable;
   /** The input's name in reports. */
   name: string;
-  /** The input is standard input. */
-  readsStdin: boolean;
   reporters: Reporter<Item, Start, End>[];
   progress: Awaited<ReturnType<typeof terminalProgress>>;
 }
@@ -66,13 +64,12 @@ export async function runCommand<Flags extends CommonFlags, Item, Start, End>(
   if (file === undefined && !readsStdin) throw new UsageError(command.usage);
   const input = readsStdin ? (io.stdin as Readable) : resolve(io.cwd, file as string);
   const name = readsStdin ? (flags.stdinFilename ?? '<stdin>') : (file as string);
-  const before = await command.before?.(flags, { config, input, name, readsStdin }, io);
+  const before = await command.before?.(flags, { config, input, name }, io);
   if (before !== undefined) return before;
   const { reporters, sinks } = openOutputs(command.formats, flags, io, readsStdin ? null : file);
-  const total = readsStdin || command.progress === 'bytes' ? 0 : sizeOf(input as string);
-  const progress = await terminalProgress(flags, io, readsStdin, total, command.progress);
+  const progress = await terminalProgress(flags, io, readsStdin ? null : (input as string), command.progress);
   try {
-    const result = await command.audit(flags, { config, input, name, readsStdin, reporters, progress }, io);
+    const result = await command.audit(flags, { config, input, name, reporters, progress }, io);
     progress?.stop();
     const { gate } = result;
     if (flags.maxWarnings !== undefined && gate.warning > flags.maxWarnings) {

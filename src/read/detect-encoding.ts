@@ -631,7 +631,8 @@ const BINARY_CONTROL_MIN = 3;
  * first control character (0 for a signature), `value` its code.
  */
 export function isMostlyBinary(sample: Buffer): { line: number; byte: number; value: number } | null {
-  const signature = BINARY_SIGNATURES.some((bytes) => bytes.every((b, i) => sample[i] === b));
+  if (BINARY_SIGNATURES.some((bytes) => bytes.every((b, i) => sample[i] === b)))
+    return { line: 1, byte: 0, value: sample[0] as number };
   let wide: 'utf-16le' | 'utf-16be' | undefined;
   if (sample[0] === 0xff && sample[1] === 0xfe) wide = 'utf-16le';
   else if (sample[0] === 0xfe && sample[1] === 0xff) wide = 'utf-16be';
@@ -658,7 +659,6 @@ export function isMostlyBinary(sample: Buffer): { line: number; byte: number; va
       if (first === -1) [first, firstLine] = [i, line];
     }
   }
-  if (signature) return { line: 1, byte: 0, value: sample[0] as number };
   const units = end / step;
   if (
     (controls > BINARY_CONTROL_MIN && controls > BINARY_CONTROL_SHARE * units) ||

@@ -62,7 +62,7 @@ export interface TableFormat {
   /** Keep each record's input text (`CatalogRecord.text`) for an output that copies it. */
   keepText?: boolean;
   /** What the read may take (`limits.ts`); the defaults when absent. */
-  limits?: ReadLimits;
+  limits: ReadLimits;
 }
 
 export interface CatalogReader {
@@ -178,7 +178,7 @@ export async function openCatalog(
   const read = { bytes: 0 };
   const rows = (
     format.kind !== 'csv'
-      ? workbookRows(source.path, source.name, format.kind, format.sheet, readLimits(format.limits))
+      ? workbookRows(source.path, source.name, format.kind, format.sheet, format.limits)
       : readCsvRows(source, format, undefined, read)
   )[Symbol.asyncIterator]();
   let pending: RawRow[] = [];
@@ -338,7 +338,7 @@ async function* readCsvRows(
     format.delimiter,
     part?.line ?? 1,
     format.keepText === true,
-    readLimits(format.limits).cellChars,
+    format.limits.cellChars,
   );
   const rowLines = format.worksheetRows;
   let record = 0;

@@ -8,7 +8,7 @@ import { errorFromThread, InputError, type ThreadError } from '../core/errors.js
 import type { Field } from '../core/types.js';
 import { SheetHeader } from './header-row.js';
 import { csvRow, joinSheets } from './join-sheets.js';
-import { readLimits, type ReadLimits, SpillBudget } from './limits.js';
+import { type ReadLimits, SpillBudget } from './limits.js';
 import { type ColumnOverrides, headerScore } from './map-columns.js';
 import { type CatalogSource, temporarySource } from './open-source.js';
 import type { TableFormat } from './read-catalog.js';
@@ -106,7 +106,7 @@ export async function spillWorkbook(
       kind: format.kind === 'xls' ? 'xls' : 'xlsx',
       sheet: format.sheet,
       out,
-      limits: readLimits(format.limits),
+      limits: format.limits,
       ...read,
     };
     const heap = options.heap ?? (task.kind === 'xlsx' ? await workbookHeap(source.path) : UNBOUNDED);
@@ -118,7 +118,7 @@ export async function spillWorkbook(
       kind: 'csv',
       encoding: 'utf-8',
       delimiter: ',',
-      limits: readLimits(format.limits),
+      limits: format.limits,
       worksheetRows: answer.lines,
       ...(answer.sheets.combined ? { sheetColumn: true, columns: answer.sheets.fields } : {}),
     },

@@ -243,8 +243,6 @@ export function isUsableDelimiter(delimiter: string): boolean {
  */
 let sawControl = false;
 
-const isControl = (c: number) => c !== LF && c !== CR && c !== TAB;
-
 /** Index of the first delimiter, CR or LF at or after `from`, or the text's length. */
 function scanUnquoted(text: string, from: number, delimiter: number): number {
   const length = text.length;
@@ -254,7 +252,7 @@ function scanUnquoted(text: string, from: number, delimiter: number): number {
     if (c === delimiter) return i;
     if (c < 0x20) {
       if (c === LF || c === CR) return i;
-      if (isControl(c)) sawControl = true;
+      if (c !== TAB) sawControl = true;
     }
     i++;
   }

@@ -47,7 +47,6 @@ import type {
   SeverityCounts,
 } from '../core/types.js';
 
-export type { MappingInfo } from '../core/types.js';
 import { TOOL_NAME, VERSION } from '../core/version.js';
 
 /** Files from this size up are audited in parts, by worker threads, unless told otherwise. */
@@ -112,8 +111,6 @@ export async function audit(
     auditFormat(source, format, reported, config, asOf, options),
   );
 }
-
-/** What `--print-mapping` shows: how the file is read, without auditing it. */
 
 /** Reads a catalog's header and first rows only: its format, header row, column map and its doubts. */
 export async function inspectMapping(

@@ -13,9 +13,9 @@ const NAMES: Record<number, string> = {
   0x1b: 'ESC',
 };
 
-function hit(cell: string, column: string, field: string, header: boolean): RuleHit<Args> | [] {
+function hit(cell: string, column: string, field: string, header: boolean): RuleHit<Args> | undefined {
   const match = CONTROL.exec(cell);
-  if (match === null) return [];
+  if (match === null) return undefined;
   const code = cell.charCodeAt(match.index);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return {
@@ -31,20 +31,18 @@ export default defineRule({
   summary: 'A cell holds a control character (NUL, vertical tab, form feed…)',
   why: 'A control character is invisible in most views, yet breaks matching, uploads and the programs that read the export; it usually comes from a copy-paste or a damaged export.',
   check: (sku, { columns }) => {
-    const hits: RuleHit<Args>[] = [];
+    const hits: (RuleHit<Args> | undefined)[] = [];
     // The header's are said once, on the first data row, as duplicate-header does.
     if (sku.record === 1)
-      columns.headers.forEach((header, i) => {
-        hits.push(
-          ...[hit(header, `the header of column ${i + 1}`, columns.fieldOf[i] ?? header, true)].flat(),
-        );
-      });
+      for (const [i, header] of columns.headers.entries())
+        hits.push(hit(header, `the header of column ${i + 1}`, columns.fieldOf[i] ?? header, true));
     if (sku.controlCharacter)
-      sku.cells.forEach((cell, i) => {
+      for (const [i, cell] of sku.cells.entries()) {
         const column = columns.headers[i] ?? `column ${i + 1}`;
-        hits.push(...[hit(cell, column, columns.fieldOf[i] ?? column, false)].flat());
-      });
-    return hits.length === 0 ? undefined : hits;
+        hits.push(hit(cell, column, columns.fieldOf[i] ?? column, false));
+      }
+    const found = hits.filter((h) => h !== undefined);
+    return found.length === 0 ? undefined : found;
   },
   message: ({ column, character, at }) =>
     `${column} holds a control character (${character}) at character ${at}; remove it`,

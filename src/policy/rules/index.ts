@@ -58,7 +58,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const catalogIdsMatch: Same<RuleId, (typeof CATALOG_RULE_IDS)[number]> = true;
 const orderIdsMatch: Same<OrderRuleId, (typeof ORDER_RULE_IDS)[number]> = true;
 void [catalogIdsMatch, orderIdsMatch];
-export const RULE_IDS = RULES.map((rule) => rule.id) as [RuleId, ...RuleId[]];
+export const RULE_IDS = CATALOG_RULE_IDS;
 
 type AnyRule = {
   id: string;
