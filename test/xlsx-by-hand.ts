@@ -9,23 +9,30 @@ interface ZipPart {
 
 /**
  * A zip of deflated parts, written byte by byte (local headers, central directory, end record). With
- * `zip64`, the directory gives each entry's sizes and offset in a ZIP64 extra field, as some writers do
+ * `stored`, the parts are not deflated; `comment` follows the end record. With `zip64`, the directory gives each entry's sizes and offset in a ZIP64 extra field, as some writers do
  * for every entry.
  */
-function zipOf(parts: ZipPart[], zip64 = false): Buffer {
+export function zipOf(
+  parts: ZipPart[],
+  {
+    zip64 = false,
+    stored = false,
+    comment = '',
+  }: { zip64?: boolean; stored?: boolean; comment?: string } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
     const data = Buffer.from(part.data);
-    const packed = deflateRawSync(data);
+    const packed = stored ? data : deflateRawSync(data);
     const name = Buffer.from(part.name, 'utf8');
     const size = part.statedSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
     local.writeUInt32LE(crc32(data) >>> 0, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(size, 22);
@@ -35,7 +42,7 @@ function zipOf(parts: ZipPart[], zip64 = false): Buffer {
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(stored ? 0 : 8, 10);
     entry.writeUInt32LE(crc32(data) >>> 0, 16);
     entry.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
     entry.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
@@ -61,7 +68,8 @@ function zipOf(parts: ZipPart[], zip64 = false): Buffer {
   end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  end.writeUInt16LE(Buffer.byteLength(comment), 20);
+  return Buffer.concat([...locals, directory, end, Buffer.from(comment)]);
 }
 
 const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -132,6 +140,6 @@ export function xlsxOf(
         ...(options.statedSheetSize !== undefined ? { statedSize: options.statedSheetSize } : {}),
       })),
     ],
-    options.zip64,
+    { zip64: options.zip64 === true },
   );
 }

@@ -11,6 +11,7 @@ import { SharedStrings } from '../../src/read/shared-strings.js';
 import { zipEntrySizes } from '../../src/read/zip-directory.js';
 import type { AuditedSku, CatalogRecord } from '../../src/core/types.js';
 import { ROOT } from '../cli-run.js';
+import { zipOf } from '../xlsx-by-hand.js';
 import fc from 'fast-check';
 
 /** A workbook with rows at the given row numbers (gaps are rows the sheet does not have). */
@@ -205,40 +206,6 @@ describe('the shared strings of a workbook', () => {
   });
 });
 
-/** A zip of stored (uncompressed) entries, written by hand, with a comment after its directory. */
-function storedZip(entries: [string, string][], comment = ''): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    directory.push(entry, fileName);
-    offset += 30 + fileName.length + data.length;
-  }
-  const dir = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  end.writeUInt16LE(Buffer.byteLength(comment), 20);
-  return Buffer.concat([...locals, dir, end, Buffer.from(comment)]);
-}
-
 describe('the sizes in a zip directory (for the workbook thread heap bound)', () => {
   it('gives each entry its uncompressed size, comment or not; nothing for a file that is not a zip', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ca-zip-'));
@@ -248,8 +215,10 @@ describe('the sizes in a zip directory (for the workbook thread heap bound)', ()
       ['xl/sharedStrings.xml', '<sst>'.padEnd(5000, 'x')],
       ['xl/worksheets/sheet1.xml', '表'.repeat(100)],
     ];
+    const parts = entries.map(([name, data]) => ({ name, data }));
+    const stored = (comment = '') => zipOf(parts, { stored: true, comment });
     for (const comment of ['', 'a comment after the directory']) {
-      writeFileSync(zip, storedZip(entries, comment));
+      writeFileSync(zip, stored(comment));
       expect(await zipEntrySizes(zip)).toEqual(
         new Map([
           ['[Content_Types].xml', 8],
@@ -259,11 +228,15 @@ describe('the sizes in a zip directory (for the workbook thread heap bound)', ()
       );
     }
     // A comment holding the end record's signature is not taken for the record.
-    const tricky = storedZip(entries, `x${'PK\x05\x06'}${'\0'.repeat(30)}`);
+    const tricky = stored(`x${'PK\x05\x06'}${'\0'.repeat(30)}`);
     writeFileSync(zip, tricky);
     expect((await zipEntrySizes(zip)).get('xl/sharedStrings.xml')).toBe(5000);
-    // A size kept in a ZIP64 field (0xFFFFFFFF in the directory) is unknown: the entry is left out.
-    const zip64 = Buffer.from(storedZip(entries));
+    // Sizes kept in a ZIP64 extra field are read from it.
+    writeFileSync(zip, zipOf(parts, { stored: true, zip64: true }));
+    expect((await zipEntrySizes(zip)).get('xl/sharedStrings.xml')).toBe(5000);
+    // A size marked as in a ZIP64 field (0xFFFFFFFF in the directory) that has none is unknown: the entry
+    // is left out.
+    const zip64 = Buffer.from(stored());
     const first = zip64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     zip64.writeUInt32LE(0xffffffff, first + 24);
     writeFileSync(zip, zip64);
@@ -273,7 +246,7 @@ describe('the sizes in a zip directory (for the workbook thread heap bound)', ()
     ]);
     writeFileSync(zip, 'sku,title\nA,not a zip\n');
     expect(await zipEntrySizes(zip)).toEqual(new Map());
-    writeFileSync(zip, storedZip(entries).subarray(0, 100));
+    writeFileSync(zip, stored().subarray(0, 100));
     expect(await zipEntrySizes(zip)).toEqual(new Map());
     // A workbook as a spreadsheet writes it.
     const sizes = await zipEntrySizes(join(ROOT, 'test', 'dialects', 'catalog.xlsx'));
